@@ -1,0 +1,75 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type LetterChannel = 'email' | 'post';
+/**
+ * pending: created, not yet released (campaign not started) · queued: a job may carry it ·
+ * sending: claimed by a worker under a lease · sent: accepted by SMTP (Message-ID recorded) ·
+ * retrying: transient failure, will be tried again · failed: gave up (postal list) ·
+ * unknown: the connection broke after the data went out; never resent automatically.
+ */
+export type LetterState = 'pending' | 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'unknown';
+export const LETTER_STATES: readonly LetterState[] = ['pending', 'queued', 'sending', 'sent', 'retrying', 'failed', 'unknown'];
+
+/** The notice to one customer in one campaign: its delivery state and its link token. */
+@Entity('letters')
+@Index('uq_letter_campaign_customer', ['campaignId', 'customerId'], { unique: true })
+@Index('ix_letter_campaign_state', ['campaignId', 'state'])
+@Index('ix_letter_customer', ['customerId'])
+export class Letter {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  id: string;
+
+  @Column({ type: 'int', unsigned: true })
+  campaignId: number;
+
+  @Column({ type: 'bigint', unsigned: true })
+  customerId: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  channel: LetterChannel;
+
+  @Column({ type: 'varchar', length: 10 })
+  state: LetterState;
+
+  /** Random 128-bit, base64url; the only thing in the letter's links. */
+  @Index('uq_letter_token', { unique: true })
+  @Column({ type: 'char', length: 22, collation: 'ascii_bin', charset: 'ascii' })
+  token: string;
+
+  @Column({ type: 'smallint', unsigned: true, default: 0 })
+  attempts: number;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  leaseUntil: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** Without angle brackets. */
+  @Index('ix_letter_message_id')
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  messageId: string | null;
+
+  /** Ids of the tips the letter gave, in order, so the hotline can repeat them. */
+  @Column({ type: 'simple-json', nullable: true })
+  tipIds: string[] | null;
+
+  /** SMTP code and short reason of the last failure; never the recipient address. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  sentAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  deliveredAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  bouncedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  complainedAt: Date | null;
+
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,37 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { describeError } from './json-logger';
+
+/**
+ * The one exception filter: HttpExceptions (domain errors) keep their status and become
+ * `{message}`; anything else is logged (without its message, which may quote data) and answered
+ * with a generic 500.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    if (res.headersSent) return;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      let message: unknown = exception.message;
+      if (typeof body === 'object' && body !== null && 'message' in body) message = (body).message;
+      else if (typeof body === 'string') message = body;
+      res.status(status).json({ message });
+      return;
+    }
+    // Route only (no query string, no params values would be safer still, but routes hold tokens at most).
+    this.logger.error({ ...describeError(exception), method: req.method, route: routeOf(req) });
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ message: 'Something went wrong on our side. It has been logged; please try again or contact the administrator.' });
+  }
+}
+
+function routeOf(req: Request): string {
+  const route = (req as { route?: { path?: string } }).route;
+  return route?.path ?? req.path.replace(/\/l\/[^/]+/, '/l/:token');
+}

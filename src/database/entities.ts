@@ -1,0 +1,26 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Letter } from '../campaigns/letter.entity';
+import { MailEvent } from '../campaigns/mail-event.entity';
+import { AffectedCustomer } from '../customers/affected-customer.entity';
+import { Contact } from '../hotline/contact.entity';
+import { ImportIssue } from '../imports/import-issue.entity';
+import { Import } from '../imports/import.entity';
+import { Incident } from '../incidents/incident.entity';
+import { StaffMember } from '../staff/staff-member.entity';
+import { LetterEngagement } from '../tracking/letter-engagement.entity';
+
+/** Every table of the product; each is owned by the module whose folder holds it. */
+export const ENTITIES = [
+  Incident,
+  StaffMember,
+  AuditEvent,
+  AffectedCustomer,
+  Import,
+  ImportIssue,
+  Campaign,
+  Letter,
+  MailEvent,
+  LetterEngagement,
+  Contact,
+];

@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { dataSourceOptions } from './data-source';
+
+/**
+ * Applies pending migrations. A MySQL named lock keeps two processes starting at the same time
+ * (an API and a worker) from running the same migration twice.
+ */
+export async function migrate(config: Pick<AppConfig, 'databaseUrl'>): Promise<string[]> {
+  const ds = new DataSource({ ...dataSourceOptions(config), extra: { connectionLimit: 1 } });
+  await ds.initialize();
+  try {
+    const [{ got }] = await ds.query<{ got: number }[]>("SELECT GET_LOCK('fraud_warning_migrations', 60) AS got");
+    if (Number(got) !== 1) throw new Error('another process held the migration lock for 60 s');
+    try {
+      const ran = await ds.runMigrations({ transaction: 'each' });
+      return ran.map((m) => m.name);
+    } finally {
+      await ds.query("SELECT RELEASE_LOCK('fraud_warning_migrations')");
+    }
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,5 @@
+import { Initial1795512665937 } from './1795512665937-initial';
+
+/** Every migration, in order. Add new ones at the end (timestamp-prefixed file names). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1795512665937];

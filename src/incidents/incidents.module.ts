@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CustomersModule } from '../customers/customers.module';
+import { StaffModule } from '../staff/staff.module';
+import { IncidentCreateCommand } from './incident.command';
+import { Incident } from './incident.entity';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsService } from './incidents.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Incident]), AuditModule, StaffModule, CustomersModule],
+  controllers: [IncidentsController],
+  providers: [IncidentsService, IncidentCreateCommand],
+  exports: [IncidentsService],
+})
+export class IncidentsModule {}

@@ -1,0 +1,55 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { AuditService, Actor } from '../audit/audit.service';
+import { isRole, Role, ROLES } from './roles';
+import { StaffMember } from './staff-member.entity';
+import { generateToken, hashToken, sameHash } from './tokens';
+
+export interface CreatedStaff {
+  id: number;
+  name: string;
+  role: Role;
+  email: string | null;
+  /** Shown once; only its hash is stored. */
+  token: string;
+}
+
+@Injectable()
+export class StaffService {
+  constructor(
+    @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: { name: string; role: string; email?: string | null }, actor: Actor): Promise<CreatedStaff> {
+    const name = input.name?.trim();
+    if (!name) throw new BadRequestException('A staff member needs a name (--name "Ada de Vries").');
+    if (name.length > 100) throw new BadRequestException('The name is longer than 100 characters.');
+    if (!isRole(input.role)) throw new BadRequestException(`Role "${input.role}" does not exist; use one of: ${ROLES.join(', ')}.`);
+    const email = input.email?.trim() || null;
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new BadRequestException('The e-mail address does not look valid (expected name@example.nl).');
+    const token = generateToken();
+    const saved = await this.staff.save(this.staff.create({ name, role: input.role, email, tokenHash: hashToken(token) }));
+    await this.audit.record(actor, 'staff.create', `staff:${saved.id}`, { role: saved.role });
+    return { id: saved.id, name: saved.name, role: saved.role, email: saved.email, token };
+  }
+
+  /** The active staff member holding this token, or null. */
+  async authenticate(token: string): Promise<StaffMember | null> {
+    const hash = hashToken(token);
+    const member = await this.staff.findOne({ where: { tokenHash: hash, disabledAt: IsNull() } });
+    // The index lookup already matched; the constant-time compare guards against collation surprises.
+    return member && sameHash(member.tokenHash, hash) ? member : null;
+  }
+
+  findById(id: number): Promise<StaffMember | null> {
+    return this.staff.findOne({ where: { id } });
+  }
+
+  async namesByIds(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.staff.createQueryBuilder('s').select(['s.id', 's.name']).where('s.id IN (:...ids)', { ids }).getMany();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
