@@ -26,6 +26,11 @@ export class CustomersService {
     return this.customers.findOne({ where: { incidentId, customerNumber } });
   }
 
+  /** Exact address match (normalised postcode "1234 AB", house number digits, suffix upper case or ""). */
+  findByAddress(incidentId: number, postcode: string, houseNumber: string, houseNumberSuffix: string): Promise<AffectedCustomer[]> {
+    return this.customers.find({ where: { incidentId, postcode, houseNumber, houseNumberSuffix }, take: 50 });
+  }
+
   findById(id: string): Promise<AffectedCustomer | null> {
     return this.customers.findOne({ where: { id } });
   }

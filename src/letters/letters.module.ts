@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LettersService } from './letters.service';
 
-/** Filled in by the letters issue. */
-@Module({})
+@Module({ providers: [LettersService], exports: [LettersService] })
 export class LettersModule {}

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CampaignLettersModule } from '../campaigns/campaign-letters.module';
+import { LetterEngagement } from './letter-engagement.entity';
+import { TrackingService } from './tracking.service';
 
-/** Filled in by the tracking issue. */
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([LetterEngagement]), CampaignLettersModule],
+  providers: [TrackingService],
+  exports: [TrackingService],
+})
 export class TrackingModule {}

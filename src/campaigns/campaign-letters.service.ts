@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Campaign } from './campaign.entity';
+import { Letter } from './letter.entity';
+
+export interface LetterWithCampaign {
+  letter: Letter;
+  campaign: Campaign;
+}
+
+/**
+ * Read access to letters for other modules (tracking resolves tokens, the hotline shows a
+ * customer's letters). Lives in its own small module so tracking can use it while the campaigns
+ * module uses tracking for its counts, without a module cycle.
+ */
+@Injectable()
+export class CampaignLettersService {
+  constructor(
+    @InjectRepository(Letter) private readonly letters: Repository<Letter>,
+    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+  ) {}
+
+  async findByToken(token: string): Promise<LetterWithCampaign | null> {
+    const letter = await this.letters.findOne({ where: { token } });
+    if (!letter) return null;
+    const campaign = await this.campaigns.findOneOrFail({ where: { id: letter.campaignId } });
+    return { letter, campaign };
+  }
+
+  /** Every letter to this customer, oldest first. */
+  findByCustomer(customerId: string): Promise<Letter[]> {
+    return this.letters.find({ where: { customerId }, order: { id: 'ASC' } });
+  }
+
+  findByIds(ids: string[]): Promise<Letter[]> {
+    return ids.length ? this.letters.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+}
