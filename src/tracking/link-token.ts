@@ -1,0 +1,8 @@
+import { randomBytes } from 'node:crypto';
+
+/** A letter's link token: 128 random bits, base64url (22 characters). Carries no data at all. */
+export function newLinkToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;

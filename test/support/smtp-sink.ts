@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMessage {
+  letterId: string | undefined;
+  to: string[];
+  parsed: ParsedMail;
+  raw: Buffer;
+}
+
+/** What the sink answers for a recipient: accept, or an SMTP error code with text. */
+export type RecipientRule = (address: string) => { code: number; message: string } | undefined;
+
+/**
+ * A real SMTP server on a free loopback port that keeps every message it accepted. Tests can make
+ * it refuse some recipients (451/550) or drop the connection after the data was received.
+ */
+export async function startSmtpSink(options: { rule?: RecipientRule; dropAfterData?: (raw: Buffer) => boolean } = {}) {
+  const messages: ReceivedMessage[] = [];
+  let rule = options.rule;
+  let dropAfterData = options.dropAfterData;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      const verdict = rule?.(address.address);
+      if (verdict) {
+        const err = Object.assign(new Error(verdict.message), { responseCode: verdict.code });
+        return callback(err);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        void simpleParser(raw).then((parsed) => {
+          const header = parsed.headers.get('x-letter-id');
+          messages.push({ letterId: typeof header === 'string' ? header : undefined, to: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
+          if (dropAfterData?.(raw)) {
+            // The message is here, but the client never hears "250": the case that must become `unknown`.
+            (session as unknown as { socket?: { destroy(): void } }).socket?.destroy?.();
+            return;
+          }
+          callback();
+        });
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    setRule(next: RecipientRule | undefined) {
+      rule = next;
+    },
+    setDropAfterData(next: ((raw: Buffer) => boolean) | undefined) {
+      dropAfterData = next;
+    },
+    /** How many messages carried each X-Letter-Id. */
+    countsByLetter(): Map<string, number> {
+      const m = new Map<string, number>();
+      for (const msg of messages) if (msg.letterId) m.set(msg.letterId, (m.get(msg.letterId) ?? 0) + 1);
+      return m;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
