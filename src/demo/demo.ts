@@ -41,9 +41,13 @@ export async function runDemo(config: AppConfig): Promise<{ incidentId: number; 
         hotlineEmail: 'datalek@polderstroom.example',
         discoveredAt: new Date(Date.now() - 36 * 3600_000).toISOString(),
         description:
-          'An employee of a contractor that answered our customer-service calls looked up customer records without any reason to, photographed some of them and passed them on to criminals.',
+          'Een medewerker van een bedrijf dat voor ons de klantenservice deed, heeft zonder reden klantgegevens bekeken. Van een deel van die gegevens maakte hij foto’s, die bij criminelen terechtkwamen.',
         measuresTaken:
-          'We ended the contractor’s access, reported the breach to the Autoriteit Persoonsgegevens and the police, and tightened which records a service desk can search.',
+          'We hebben de toegang van dat bedrijf beëindigd, het datalek gemeld bij de Autoriteit Persoonsgegevens en aangifte gedaan bij de politie. Een servicedesk kan nu veel minder gegevens opzoeken.',
+        descriptionEn:
+          'An employee of a company that ran our customer service looked at customer records without a reason. He took photos of some of them, and those photos reached criminals.',
+        measuresTakenEn:
+          'We ended that company’s access, reported the breach to the Autoriteit Persoonsgegevens and to the police, and limited what a service desk can look up.',
       },
       CLI_ACTOR,
     );

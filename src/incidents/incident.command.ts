@@ -12,6 +12,8 @@ interface Options {
   senderEmail?: string;
   description?: string;
   measures?: string;
+  descriptionEn?: string;
+  measuresEn?: string;
 }
 
 @Command({ name: 'incident:create', description: 'Create an incident (one data breach)' })
@@ -22,7 +24,7 @@ export class IncidentCreateCommand extends CommandRunner {
 
   async run(_: string[], o: Options): Promise<void> {
     const created = await this.incidents.create(
-      { title: o.title, company: o.company, hotlinePhone: o.hotlinePhone, hotlineEmail: o.hotlineEmail, discoveredAt: o.discoveredAt, senderEmail: o.senderEmail, description: o.description, measuresTaken: o.measures },
+      { title: o.title, company: o.company, hotlinePhone: o.hotlinePhone, hotlineEmail: o.hotlineEmail, discoveredAt: o.discoveredAt, senderEmail: o.senderEmail, description: o.description, measuresTaken: o.measures, descriptionEn: o.descriptionEn, measuresTakenEn: o.measuresEn },
       CLI_ACTOR,
     );
     printResult(created);
@@ -52,12 +54,20 @@ export class IncidentCreateCommand extends CommandRunner {
   senderEmail(v: string): string {
     return v;
   }
-  @Option({ flags: '--description <text>', description: 'What happened, in one or two sentences' })
+  @Option({ flags: '--description <text>', description: 'What happened, in one or two sentences (Dutch)' })
   description(v: string): string {
     return v;
   }
   @Option({ flags: '--measures <text>', description: 'What the company has done about it' })
   measures(v: string): string {
+    return v;
+  }
+  @Option({ flags: '--description-en <text>', description: 'English version of --description' })
+  descriptionEn(v: string): string {
+    return v;
+  }
+  @Option({ flags: '--measures-en <text>', description: 'English version of --measures' })
+  measuresEn(v: string): string {
     return v;
   }
 }

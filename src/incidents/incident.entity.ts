@@ -26,13 +26,20 @@ export class Incident {
   @Column({ type: 'datetime', precision: 3 })
   discoveredAt: Date;
 
-  /** Short, factual description of what happened (no personal data). */
+  /** Short, factual description of what happened (no personal data), in Dutch, the letters' default language. */
   @Column({ type: 'text' })
   description: string;
 
   /** What the company has done about it; shown in letters and on the landing page. */
   @Column({ type: 'text' })
   measuresTaken: string;
+
+  /** English versions for customers whose language is `en`; the Dutch texts above are used when empty. */
+  @Column({ type: 'text', nullable: true })
+  descriptionEn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  measuresTakenEn: string | null;
 
   /** Open tracking is off unless an incident turns it on (privacy). */
   @Column({ type: 'boolean', default: false })

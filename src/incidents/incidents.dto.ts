@@ -32,7 +32,7 @@ export class CreateIncidentDto {
   @IsEmail({}, { message: 'senderEmail must be an e-mail address' })
   senderEmail?: string;
 
-  @ApiPropertyOptional({ description: 'Short, factual description of what happened (no personal data)' })
+  @ApiPropertyOptional({ description: 'Short, factual description of what happened, in Dutch (no personal data)' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -43,6 +43,18 @@ export class CreateIncidentDto {
   @IsString()
   @MaxLength(2000)
   measuresTaken?: string;
+
+  @ApiPropertyOptional({ description: 'English version of description, for customers whose language is en (default: the Dutch text)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  descriptionEn?: string;
+
+  @ApiPropertyOptional({ description: 'English version of measuresTaken' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  measuresTakenEn?: string;
 
   @ApiPropertyOptional({ description: 'Track opens with a 1×1 image (off by default for privacy)' })
   @IsOptional()

@@ -93,6 +93,16 @@ describe(buildLetterView.name, () => {
   });
 
   describe('facts from the incident', () => {
+    it('uses the English description and measures for English letters, the Dutch ones otherwise', () => {
+      const incident = { description: 'Er is iets gebeurd.', measuresTaken: 'Wij hebben iets gedaan.', descriptionEn: 'Something happened.', measuresTakenEn: 'We did something.' };
+      const en = buildLetterView(input({ customer: { language: 'en' }, incident }));
+      const nl = buildLetterView(input({ customer: { language: 'nl' }, incident }));
+      expect([en.description, en.measuresTaken]).toEqual([['Something happened.'], ['We did something.']]);
+      expect([nl.description, nl.measuresTaken]).toEqual([['Er is iets gebeurd.'], ['Wij hebben iets gedaan.']]);
+      const enWithoutEnglish = buildLetterView(input({ customer: { language: 'en' }, incident: { ...incident, descriptionEn: null, measuresTakenEn: null } }));
+      expect(enWithoutEnglish.description).toEqual(['Er is iets gebeurd.']);
+    });
+
     it('splits the description and the measures into paragraphs', () => {
       const view = buildLetterView(input());
       expect(view.description).toEqual(['A contractor photographed records.', 'The police arrested two people.']);

@@ -9,7 +9,7 @@ export interface LetterTip {
 }
 
 export interface LetterViewInput {
-  incident: { company: string; hotlinePhone: string; hotlineEmail: string; discoveredAt: Date; description: string; measuresTaken: string };
+  incident: { company: string; hotlinePhone: string; hotlineEmail: string; discoveredAt: Date; description: string; measuresTaken: string; descriptionEn?: string | null; measuresTakenEn?: string | null };
   customer: { name: string; language: string; formerCustomer: boolean; tier: Tier; exposed: Category[] };
   /** Already chosen and ordered. */
   tips: LetterTip[];
@@ -96,8 +96,9 @@ export function incidentFacts(incident: LetterViewInput['incident'], language: L
   return {
     company: cleanLine(incident.company),
     discoveredDate: formatLetterDate(incident.discoveredAt, language),
-    description: paragraphs(incident.description),
-    measuresTaken: paragraphs(incident.measuresTaken),
+    // English letters use the incident's English texts where they were given.
+    description: paragraphs((language === 'en' && incident.descriptionEn) || incident.description),
+    measuresTaken: paragraphs((language === 'en' && incident.measuresTakenEn) || incident.measuresTaken),
     hotlinePhone: cleanLine(incident.hotlinePhone),
     hotlinePhoneHref: telHref(incident.hotlinePhone),
     hotlineEmail,
