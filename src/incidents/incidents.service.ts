@@ -4,6 +4,8 @@ import { Repository } from 'typeorm';
 import { Actor, AuditService } from '../audit/audit.service';
 import { CustomersService } from '../customers/customers.service';
 import { Tier } from '../customers/tiers';
+import type { ContactCounts } from '../hotline/contact-counts';
+import { ContactsService } from '../hotline/contacts.service';
 import { Incident } from './incident.entity';
 
 export interface IncidentInput {
@@ -15,6 +17,8 @@ export interface IncidentInput {
   senderEmail?: string;
   description?: string;
   measuresTaken?: string;
+  descriptionEn?: string;
+  measuresTakenEn?: string;
   trackOpens?: boolean;
 }
 
@@ -28,15 +32,22 @@ export interface IncidentView {
   discoveredAt: string;
   description: string;
   measuresTaken: string;
+  descriptionEn: string | null;
+  measuresTakenEn: string | null;
   trackOpens: boolean;
   createdAt: string;
   /** Dutch practice: processor → controller within 48 h; controller → Autoriteit Persoonsgegevens within 72 h. */
   deadlines: { notifyController: string; notifyAuthority: string };
   customers: Record<Tier, number> & { total: number };
+  /** Hotline contacts: by outcome and tier, and how many customers reported a fraud attempt or being defrauded. */
+  contacts: ContactCounts;
 }
 
-const DEFAULT_DESCRIPTION = 'Someone who worked for us had access to customer records and used that access without a valid reason.';
-const DEFAULT_MEASURES = 'We stopped that access, reported the breach to the Autoriteit Persoonsgegevens and are warning every customer involved.';
+// Letters default to Dutch; the English defaults are used for customers whose language is `en`.
+const DEFAULT_DESCRIPTION = 'Iemand die voor ons werkte, had toegang tot klantgegevens en heeft die gebruikt zonder geldige reden.';
+const DEFAULT_MEASURES = 'We hebben die toegang stopgezet, het datalek gemeld bij de Autoriteit Persoonsgegevens en we waarschuwen iedere betrokken klant.';
+const DEFAULT_DESCRIPTION_EN = 'Someone who worked for us had access to customer records and used that access without a valid reason.';
+const DEFAULT_MEASURES_EN = 'We stopped that access, reported the breach to the Autoriteit Persoonsgegevens and are warning every customer involved.';
 
 @Injectable()
 export class IncidentsService {
@@ -44,6 +55,7 @@ export class IncidentsService {
     @InjectRepository(Incident) private readonly incidents: Repository<Incident>,
     private readonly customers: CustomersService,
     private readonly audit: AuditService,
+    private readonly contacts: ContactsService,
   ) {}
 
   async create(input: IncidentInput, actor: Actor): Promise<IncidentView> {
@@ -60,6 +72,8 @@ export class IncidentsService {
         discoveredAt,
         description: input.description?.trim() || DEFAULT_DESCRIPTION,
         measuresTaken: input.measuresTaken?.trim() || DEFAULT_MEASURES,
+        descriptionEn: input.descriptionEn?.trim() || (input.description?.trim() ? null : DEFAULT_DESCRIPTION_EN),
+        measuresTakenEn: input.measuresTakenEn?.trim() || (input.measuresTaken?.trim() ? null : DEFAULT_MEASURES_EN),
         trackOpens: input.trackOpens ?? false,
         createdBy: typeof actor === 'object' ? actor.id : null,
       }),
@@ -80,7 +94,7 @@ export class IncidentsService {
   }
 
   private async view(i: Incident): Promise<IncidentView> {
-    const counts = await this.customers.countByTier(i.id);
+    const [counts, contacts] = await Promise.all([this.customers.countByTier(i.id), this.contacts.countsForIncident(i.id)]);
     const hours = (h: number) => new Date(i.discoveredAt.getTime() + h * 3600_000).toISOString();
     return {
       id: i.id,
@@ -92,10 +106,13 @@ export class IncidentsService {
       discoveredAt: i.discoveredAt.toISOString(),
       description: i.description,
       measuresTaken: i.measuresTaken,
+      descriptionEn: i.descriptionEn,
+      measuresTakenEn: i.measuresTakenEn,
       trackOpens: i.trackOpens,
       createdAt: i.createdAt.toISOString(),
       deadlines: { notifyController: hours(48), notifyAuthority: hours(72) },
       customers: { ...counts, total: counts.photographed + counts.viewed + counts.searched },
+      contacts,
     };
   }
 }

@@ -1,0 +1,313 @@
+/**
+ * `npm run bench:lookup`: hotline lookups over HTTP against 1,000,000 affected customers. Builds
+ * its own database (fw_bench_lookup), loads the customers with INSERT … SELECT chunks (MariaDB's
+ * sequence tables; multi-row INSERTs where those do not exist), gives the first 100,000 a sent
+ * letter with a click, starts the application as a child process on a free port (API role, lookup
+ * limit disabled: HOTLINE_LOOKUP_LIMIT=0) and sends lookups with a different customer number on
+ * every request, three ways: evenly paced at 500 requests/s (open loop, one request every 2 ms: the
+ * run the target "p99 < 10 ms at 500/s" is judged on), autocannon with `overallRate` 500, and
+ * autocannon unthrottled. autocannon's overallRate is bursty (each connection sends its share of a
+ * second back to back, then waits), so its p99 is that of bursts of BENCH_CONNECTIONS concurrent
+ * requests. Every lookup writes its audit row, as in production; that insert is part of the cost.
+ * The database is dropped at the end.
+ *
+ * The customers table is about 300 MB with its indexes; with MariaDB's default 128 MB buffer pool
+ * random lookups read pages from disk (the bench prints how many). Size innodb_buffer_pool_size to
+ * hold it, or point TEST_MYSQL_URL at a server that does, to measure the application itself.
+ *
+ * Knobs: BENCH_CUSTOMERS (1000000), BENCH_SECONDS (20), BENCH_RATE (500), BENCH_CONNECTIONS (16),
+ * BENCH_CPU_PROF (a folder: write a V8 CPU profile of the server there), TEST_MYSQL_URL, TEST_REDIS_URL.
+ */
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import Redis from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import { createApp, prepare } from '../src/bootstrap';
+import { JsonLogger } from '../src/common/json-logger';
+import { AppConfig, loadConfig } from '../src/config/config';
+import { categoriesToMask } from '../src/customers/tiers';
+import { generateToken, hashToken } from '../src/staff/tokens';
+import { testServerUrls } from '../test/support/test-env';
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const WITH_LETTER = Math.min(CUSTOMERS, 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const DB_NAME = 'fw_bench_lookup';
+const PREFIX = 'fwbench_lookup';
+const CHUNK = 50_000;
+
+function benchConfig(): AppConfig {
+  const { mysql, redis } = testServerUrls();
+  return loadConfig({ DATABASE_URL: `${mysql}/${DB_NAME}`, REDIS_URL: redis, QUEUE_PREFIX: PREFIX, APP_ROLE: 'api', LOG_LEVEL: 'warn', HOTLINE_LOOKUP_LIMIT: '0' });
+}
+
+/** Child process: the application, as `node dist/main.js` would run it (API role), until told to stop. */
+async function serve(): Promise<void> {
+  const app = await createApp(benchConfig(), new JsonLogger('warn', process.stderr));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  process.on('message', (msg) => {
+    if (msg !== 'stop') return;
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+  process.send!({ port: address.port });
+}
+
+type Conn = Awaited<ReturnType<typeof createConnection>>;
+
+async function hasSequenceTables(db: Conn): Promise<boolean> {
+  try {
+    await db.query('SELECT seq FROM seq_1_to_2');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Rows `from`..`to` (1-based) as generated values: 200 house numbers per postcode, three tiers, birth dates over ~70 years. */
+async function loadCustomers(db: Conn, incidentId: number): Promise<void> {
+  const mask = categoriesToMask(['name', 'email', 'address', 'phone', 'birthDate', 'customerNumber']);
+  const columns = 'incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask';
+  const useSeq = await hasSequenceTables(db);
+  for (let from = 1; from <= CUSTOMERS; from += CHUNK) {
+    const to = Math.min(CUSTOMERS, from + CHUNK - 1);
+    if (useSeq) {
+      await db.query(
+        `INSERT INTO affected_customers (${columns})
+         SELECT ?, CONCAT('K', LPAD(seq, 7, '0')), CONCAT('Klant ', seq), CONCAT('klant', seq, '@example.test'), CONCAT('+316', LPAD(seq, 8, '0')),
+                'Dorpsstraat', CAST(seq MOD 200 + 1 AS CHAR), '', CONCAT(1000 + (seq DIV 200) MOD 9000, ' ', CHAR(65 + (seq DIV 1800000) MOD 26), 'B'),
+                'Testdorp', DATE_ADD('1935-01-01', INTERVAL seq MOD 25000 DAY), 'nl', 0, seq MOD 3 + 1, ?
+           FROM seq_1_to_${CUSTOMERS} WHERE seq BETWEEN ? AND ?`,
+        [incidentId, mask, from, to],
+      );
+    } else {
+      const params: unknown[] = [];
+      for (let i = from; i <= to; i++) {
+        const n = String(i).padStart(7, '0');
+        params.push(incidentId, `K${n}`, `Klant ${i}`, `klant${i}@example.test`, `+316${String(i).padStart(8, '0')}`, 'Dorpsstraat', String((i % 200) + 1), '');
+        params.push(`${1000 + (Math.floor(i / 200) % 9000)} AB`, 'Testdorp', '1950-01-01', 'nl', 0, (i % 3) + 1, mask);
+      }
+      await db.query(`INSERT INTO affected_customers (${columns}) VALUES ${new Array<string>(to - from + 1).fill('(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`, params);
+    }
+    process.stdout.write(`\r  ${to.toLocaleString('en-US')} customers`);
+  }
+  process.stdout.write('\n');
+}
+
+/** One sent, delivered and clicked letter for each of the first WITH_LETTER customers. */
+async function loadLetters(db: Conn, incidentId: number): Promise<void> {
+  const [campaign] = await db.query<import('mysql2').ResultSetHeader>("INSERT INTO campaigns (incidentId, tiers, status, createdBy) VALUES (?, '[\"photographed\",\"viewed\",\"searched\"]', 'completed', 1)", [incidentId]);
+  const campaignId = campaign.insertId;
+  await db.query(
+    `INSERT INTO letters (campaignId, customerId, channel, state, token, sentAt, deliveredAt, tipIds)
+     SELECT ?, id, 'email', 'sent', CONCAT('T', LPAD(id, 21, '0')), NOW(3) - INTERVAL 2 DAY, NOW(3) - INTERVAL 2 DAY, '["never-share-pin","hang-up-call-back","spoofed-caller-id"]'
+       FROM affected_customers WHERE incidentId = ? ORDER BY id LIMIT ?`,
+    [campaignId, incidentId, WITH_LETTER],
+  );
+  await db.query(`INSERT INTO letter_engagements (letterId, campaignId, firstClickAt, clickCount) SELECT id, campaignId, NOW(3) - INTERVAL 1 DAY, 1 FROM letters WHERE campaignId = ?`, [campaignId]);
+}
+
+/** Half the lookups for customers with a letter, the rest anywhere in the million, 1 in 20 a miss. */
+function randomCustomerNumber(): string {
+  const r = Math.random();
+  if (r < 0.05) return `X${String(Math.floor(Math.random() * 9_999_999)).padStart(7, '0')}`;
+  const n = 1 + Math.floor(Math.random() * (r < 0.5 ? WITH_LETTER : CUSTOMERS));
+  return `K${String(n).padStart(7, '0')}`;
+}
+
+async function run(url: string, token: string, incidentId: number, title: string, rate?: number): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    title,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/hotline/lookup',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ incidentId, reason: 'Benchmark caller', customerNumber: randomCustomerNumber() }) }),
+      },
+    ],
+  });
+}
+
+interface Figures {
+  reqPerSec: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+/**
+ * Open-loop load at an even `rate`: request i leaves at start + i/rate whatever happened to the
+ * earlier ones, as independent callers would. Latency is measured from the moment a request was
+ * due, so a slow server cannot hide its queue (no coordinated omission).
+ */
+async function paced(port: number, token: string, incidentId: number, rate: number): Promise<Figures> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const total = rate * SECONDS;
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  const inflight: Promise<void>[] = [];
+  const one = (due: number) =>
+    new Promise<void>((resolve) => {
+      const body = JSON.stringify({ incidentId, reason: 'Benchmark caller', customerNumber: randomCustomerNumber() });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/hotline/lookup', method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - due);
+            if (res.statusCode && res.statusCode < 300) ok++;
+            else non2xx++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const start = performance.now();
+  let i = 0;
+  while (i < total) {
+    const now = performance.now();
+    while (i < total && start + i * interval <= now) inflight.push(one(start + i++ * interval));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { reqPerSec: (ok + non2xx) / elapsed, p50: at(0.5), p90: at(0.9), p99: at(0.99), ok, non2xx, errors };
+}
+
+async function main(): Promise<void> {
+  const config = benchConfig();
+  const { mysql, redis } = testServerUrls();
+  const admin = await createConnection({ uri: mysql });
+  await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
+  let child: ReturnType<typeof fork> | undefined;
+  let db: Conn | undefined;
+  try {
+    await prepare(config);
+    db = await createConnection({ uri: config.databaseUrl, timezone: 'Z' });
+    process.stdout.write(`loading ${CUSTOMERS.toLocaleString('en-US')} affected customers into ${DB_NAME}…\n`);
+    const started = Date.now();
+    const [incident] = await db.query<import('mysql2').ResultSetHeader>(
+      "INSERT INTO incidents (title, company, senderEmail, hotlinePhone, hotlineEmail, discoveredAt, description, measuresTaken) VALUES ('Bench breach', 'Bench BV', 'noreply@bench.example', '0800 000 0000', 'datalek@bench.example', NOW(3), 'bench', 'bench')",
+    );
+    const incidentId = incident.insertId;
+    await loadCustomers(db, incidentId);
+    await loadLetters(db, incidentId);
+    const token = generateToken();
+    await db.query("INSERT INTO staff_members (name, role, tokenHash) VALUES ('Bench hotline', 'hotline', ?)", [hashToken(token)]);
+    process.stdout.write(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (${WITH_LETTER.toLocaleString('en-US')} with a sent and clicked letter)\n`);
+
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    child = fork(__filename, ['serve'], { execArgv: ['-r', 'ts-node/register/transpile-only', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const port = await new Promise<number>((resolve, reject) => {
+      child!.once('message', (m: { port: number }) => resolve(m.port));
+      child!.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+
+    // Warm-up: JIT, connection pool, InnoDB pages of the index.
+    await autocannon({ url: base, connections: 4, amount: 2000, requests: [{ method: 'POST', path: '/api/hotline/lookup', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ incidentId, reason: 'Benchmark warm-up', customerNumber: randomCustomerNumber() }) }) }] });
+    await db.query('ANALYZE TABLE affected_customers');
+    const [[size]] = await db.query<(import('mysql2').RowDataPacket & { bytes: number; pool: number })[]>(
+      `SELECT data_length + index_length AS bytes, @@innodb_buffer_pool_size AS pool FROM information_schema.tables WHERE table_schema = ? AND table_name = 'affected_customers'`,
+      [DB_NAME],
+    );
+    const diskReads = async () => {
+      const [[r]] = await db!.query<(import('mysql2').RowDataPacket & { Value: string })[]>("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_reads'");
+      return Number(r.Value);
+    };
+    const measured = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+      const before = await diskReads();
+      const result = await work();
+      return [result, (await diskReads()) - before];
+    };
+    const [even, evenReads] = await measured(() => paced(port, token, incidentId, RATE));
+    const [fixed, fixedReads] = await measured(() => run(base, token, incidentId, `lookups at ${RATE}/s`, RATE));
+    const [open, openReads] = await measured(() => run(base, token, incidentId, 'lookups unthrottled'));
+
+    // Requests autocannon abandoned at the end of a run are still being answered; let them finish.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const stopped = new Promise<void>((resolve) => child!.once('exit', () => resolve()));
+    child.send('stop');
+    await stopped;
+    child = undefined;
+    const [[{ n: audited }]] = await db.query<(import('mysql2').RowDataPacket & { n: number })[]>("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'hotline.lookup'");
+
+    const line = (name: string, r: Figures, reads: number) =>
+      `${name.padEnd(34)} ${r.reqPerSec.toFixed(0).padStart(5)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p90 ${r.p90.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   2xx ${r.ok}   404 ${r.non2xx}   errors ${r.errors}   disk reads ${reads}`;
+    const ac = (r: autocannon.Result): Figures => ({ reqPerSec: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, ok: r['2xx'], non2xx: r.non2xx, errors: r.errors + r.timeouts });
+    const round1 = (v: number) => Math.round(v * 10) / 10;
+    const mb = (b: number) => `${Math.round(Number(b) / 1048576)} MB`;
+    process.stdout.write('\n');
+    process.stdout.write(`${CUSTOMERS.toLocaleString('en-US')} customers (${mb(size.bytes)} with indexes; InnoDB buffer pool ${mb(size.pool)}), ${SECONDS} s per run, a different customer number per request (5% misses)\n`);
+    process.stdout.write(line(`evenly paced ${RATE}/s (open loop)`, even, evenReads) + '\n');
+    process.stdout.write(line(`autocannon overallRate ${RATE}, ${CONNECTIONS} conn`, ac(fixed), fixedReads) + '\n');
+    process.stdout.write(line(`autocannon unthrottled, ${CONNECTIONS} conn`, ac(open), openReads) + '\n');
+    process.stdout.write(`audit rows written: ${Number(audited)} (one per lookup, inside the measured time)\n`);
+    process.stdout.write(
+      `autocannon's overallRate lets each connection send its share of a second back to back and then wait, so it measures bursts of ${CONNECTIONS} concurrent requests; the evenly paced run sends one request every ${(1000 / RATE).toFixed(1)} ms.\n`,
+    );
+    process.stdout.write(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores (shared with MySQL, Redis and anything else running)\n`);
+    const met = even.p99 < 10 && even.errors === 0;
+    process.stdout.write(
+      JSON.stringify({
+        customers: CUSTOMERS,
+        paced: { rate: RATE, reqPerSec: Math.round(even.reqPerSec), p50Ms: round1(even.p50), p99Ms: round1(even.p99), errors: even.errors },
+        autocannonFixedRate: { rate: RATE, reqPerSec: Math.round(fixed.requests.average), p50Ms: fixed.latency.p50, p99Ms: fixed.latency.p99, errors: fixed.errors + fixed.timeouts },
+        unthrottled: { reqPerSec: Math.round(open.requests.average), p50Ms: open.latency.p50, p99Ms: open.latency.p99, errors: open.errors + open.timeouts },
+        auditRows: Number(audited),
+        diskReads: { paced: evenReads, autocannonFixedRate: fixedReads, unthrottled: openReads },
+        loadAverage: loadavg()[0],
+        target: { rate: 500, p99Ms: 10 },
+        met,
+      }) + '\n',
+    );
+  } finally {
+    if (child) child.kill();
+    if (db) await db.end();
+    await admin.query(`DROP DATABASE IF EXISTS \`${DB_NAME}\``);
+    await admin.end();
+    const r = new Redis(redis);
+    const keys = await r.keys(`${PREFIX}:*`);
+    if (keys.length) await r.del(...keys);
+    r.disconnect();
+  }
+}
+
+if (process.argv[2] === 'serve') {
+  serve().catch((err: unknown) => {
+    process.stderr.write(`bench server failed: ${String(err)}\n`);
+    process.exit(1);
+  });
+} else {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AffectedCustomer } from '../customers/affected-customer.entity';
+import { StaffService } from '../staff/staff.service';
+import { ContactCounts, countContacts } from './contact-counts';
+import { Contact, ContactOutcome } from './contact.entity';
+import type { ContactLine } from './customer-view';
+
+/** Owner of `contacts`: the hotline's conversations with customers. */
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly staff: StaffService,
+  ) {}
+
+  async add(input: { incidentId: number; customerId: string; staffId: number; outcome: ContactOutcome; notes: string | null }): Promise<Contact> {
+    // The insert already re-reads the generated id and time; no second query needed.
+    const result = await this.contacts.insert(input);
+    const generated = result.generatedMaps[0] as { id: string | number; at: Date };
+    return Object.assign(new Contact(), input, { id: String(generated.id), at: generated.at });
+  }
+
+  /** Earlier contacts with this customer, newest first, with the staff member's name. */
+  async listForCustomer(customerId: string): Promise<ContactLine[]> {
+    // Plain SQL: this runs on every lookup, and the entity machinery costs more than the query.
+    const rows = await this.contacts.query<{ at: Date; staffId: number; outcome: ContactOutcome; notes: string | null }[]>(
+      'SELECT at, staffId, outcome, notes FROM contacts WHERE customerId = ? ORDER BY at DESC, id DESC LIMIT 100',
+      [customerId],
+    );
+    const names = await this.staff.namesByIds([...new Set(rows.map((r) => Number(r.staffId)))]);
+    return rows.map((r) => ({ at: r.at.toISOString(), staff: names.get(Number(r.staffId)) ?? `staff #${r.staffId}`, outcome: r.outcome, notes: r.notes }));
+  }
+
+  /** Contact counts for the incident report (GET /api/incidents/:id). */
+  async countsForIncident(incidentId: number): Promise<ContactCounts> {
+    // The tier is read with a join on affected_customers (read-only) so the report is one query
+    // instead of shipping every contacted customer id through CustomersService.
+    const rows = await this.contacts
+      .createQueryBuilder('ct')
+      .innerJoin(AffectedCustomer, 'c', 'c.id = ct.customerId')
+      .select('ct.customerId', 'customerId')
+      .addSelect('ct.outcome', 'outcome')
+      .addSelect('c.tierSeverity', 'tierSeverity')
+      .addSelect('COUNT(*)', 'count')
+      .where('ct.incidentId = :incidentId', { incidentId })
+      .groupBy('ct.customerId')
+      .addGroupBy('ct.outcome')
+      .addGroupBy('c.tierSeverity')
+      .getRawMany<{ customerId: string; outcome: string; tierSeverity: number | string; count: number | string }>();
+    return countContacts(rows.map((r) => ({ customerId: String(r.customerId), outcome: r.outcome, tierSeverity: Number(r.tierSeverity), count: Number(r.count) })));
+  }
+}
