@@ -102,6 +102,12 @@ describe('Foundation', () => {
   });
 
   describe('health and docs', () => {
+    it('answers unknown routes without echoing the query string', async () => {
+      const res = await request(t.http).get('/api/customers?name=Jansen&postcode=1234AB').expect(404);
+      expect(res.body.message).toContain('/api/customers');
+      expect(JSON.stringify(res.body)).not.toMatch(/Jansen|1234AB/);
+    });
+
     it('serves OpenAPI docs', async () => {
       const res = await request(t.http).get('/api/docs-json').expect(200);
       expect(res.body.paths['/api/incidents']).toBeDefined();

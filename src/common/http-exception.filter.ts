@@ -22,6 +22,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       let message: unknown = exception.message;
       if (typeof body === 'object' && body !== null && 'message' in body) message = (body).message;
       else if (typeof body === 'string') message = body;
+      // Nest's own "Cannot GET /path?query" would echo a query string, which may hold personal data.
+      if (typeof message === 'string' && /^Cannot [A-Z]+ \//.test(message)) {
+        message = `There is no ${req.method} ${req.path.replace(/\/l\/[^/]+/, '/l/…')} here; see /api/docs for the API.`;
+      }
       res.status(status).json({ message });
       return;
     }
