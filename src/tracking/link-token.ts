@@ -6,3 +6,8 @@ export function newLinkToken(): string {
 }
 
 export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** The opt-in open pixel of a letter (only for incidents with `trackOpens`); answered by the tracking module. */
+export function openPixelUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/o/${token}.gif`;
+}
