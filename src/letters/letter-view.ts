@@ -1,3 +1,4 @@
+import { openPixelUrl } from '../tracking/link-token';
 import type { Category, Tier } from '../customers/tiers';
 import { LetterLanguage, WORDING } from '../../emails/letters/wording';
 
@@ -9,7 +10,7 @@ export interface LetterTip {
 }
 
 export interface LetterViewInput {
-  incident: { company: string; hotlinePhone: string; hotlineEmail: string; discoveredAt: Date; description: string; measuresTaken: string; descriptionEn?: string | null; measuresTakenEn?: string | null };
+  incident: { company: string; hotlinePhone: string; hotlineEmail: string; discoveredAt: Date; description: string; measuresTaken: string; descriptionEn?: string | null; measuresTakenEn?: string | null; trackOpens?: boolean };
   customer: { name: string; language: string; formerCustomer: boolean; tier: Tier; exposed: Category[] };
   /** Already chosen and ordered. */
   tips: LetterTip[];
@@ -42,6 +43,8 @@ export interface LetterView {
   /** The letter's own page: PUBLIC_BASE_URL/l/<token>; carries no personal data. */
   letterUrl: string;
   confirmUrl: string;
+  /** The opt-in open pixel; empty unless the incident turned open tracking on (off by default for privacy). */
+  openPixelUrl: string;
 }
 
 // C0/C1 controls (tabs and newlines are handled by the callers), bidi overrides and isolates,
@@ -133,5 +136,6 @@ export function buildLetterView(input: LetterViewInput, facts?: IncidentFacts): 
     hotlineEmailHref: f.hotlineEmailHref,
     letterUrl,
     confirmUrl: `${letterUrl}#confirm`,
+    openPixelUrl: input.incident.trackOpens ? openPixelUrl(input.publicBaseUrl, input.token) : '',
   };
 }

@@ -56,6 +56,19 @@ describe(LettersService.name, () => {
   const letters = new LettersService(loadConfig({ PUBLIC_BASE_URL: 'https://datalek.polderstroom.example' }));
   beforeAll(() => letters.onModuleInit());
 
+  it('loads nothing remotely by default and carries the open pixel only for incidents that turned it on', () => {
+    const c = customer(1, 'viewed', ['name', 'email', 'customerNumber']);
+    const token = 'AbCdEfGhIjKlMnOpQrStUv';
+    const off = letters.render(incident, c, { token, sendDate });
+    expect(off.html).not.toMatch(/<img/i);
+    const tracked = Object.assign(new Incident(), { ...incident, trackOpens: true });
+    const on = letters.render(tracked, c, { token, sendDate });
+    const images = on.html.match(/<img[^>]*>/gi) ?? [];
+    expect(images).toHaveLength(1);
+    expect(images[0]).toContain(`src="https://datalek.polderstroom.example/o/${token}.gif"`);
+    expect(images[0]).toContain('alt=""');
+  });
+
   it('puts every chosen tip, at most 7, in both the HTML and the text part', () => {
     for (const c of customers) {
       const letter = letters.render(incident, c, { token: 'AbCdEfGhIjKlMnOpQrStUv', sendDate });
