@@ -20,7 +20,8 @@ export async function prepare(config: AppConfig): Promise<void> {
  * is `all` or `worker`). The caller decides whether to listen.
  */
 export async function createApp(config: AppConfig, logger: LoggerService = new JsonLogger(config.logLevel)): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger, bufferLogs: false, bodyParser: true });
+  // rawBody: the mail-event webhook verifies its HMAC signature over the exact bytes received.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger, bufferLogs: false, bodyParser: true, rawBody: true });
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalFilters(new HttpExceptionFilter());

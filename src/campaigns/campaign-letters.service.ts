@@ -36,4 +36,21 @@ export class CampaignLettersService {
   findByIds(ids: string[]): Promise<Letter[]> {
     return ids.length ? this.letters.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
+
+  /** The first sent e-mail letters of a campaign (the demo follows their links). Added by the tracking issue. */
+  findSentByCampaign(campaignId: number, limit: number): Promise<Letter[]> {
+    return this.letters.find({ where: { campaignId, state: 'sent', channel: 'email' }, order: { id: 'ASC' }, take: limit });
+  }
+
+  /** Several tokens at once (tracking resolves a burst of link hits in one go); unknown tokens are absent. Added by the tracking issue. */
+  async findByTokens(tokens: string[]): Promise<LetterWithCampaign[]> {
+    if (tokens.length === 0) return [];
+    const letters = await this.letters.find({ where: { token: In(tokens) } });
+    const campaignIds = [...new Set(letters.map((l) => l.campaignId))];
+    const campaigns = new Map((campaignIds.length ? await this.campaigns.find({ where: { id: In(campaignIds) } }) : []).map((c) => [c.id, c]));
+    return letters.flatMap((letter) => {
+      const campaign = campaigns.get(letter.campaignId);
+      return campaign ? [{ letter, campaign }] : [];
+    });
+  }
 }

@@ -24,6 +24,12 @@ export interface AppConfig {
   sendFailurePauseAfter: number;
   /** Seconds a worker may hold a letter in `sending` before the reconciler calls it `unknown`. */
   sendLeaseSeconds: number;
+  /** First retry delay after a transient SMTP failure; doubles per attempt (capped at one hour). */
+  sendRetryBaseMs: number;
+  /** Letters one worker process sends at the same time. */
+  sendConcurrency: number;
+  /** How often the campaign reconciler runs (re-enqueue lost jobs, expire leases, complete campaigns). */
+  reconcileIntervalSeconds: number;
   uploadLimitBytes: number;
   /** Private folder for uploads in progress; never served over HTTP. */
   uploadDir: string;
@@ -99,6 +105,9 @@ export function loadConfig(env: Env): AppConfig {
     sendAttempts: int(env, 'SEND_ATTEMPTS', 5, 1, 50),
     sendFailurePauseAfter: int(env, 'SEND_FAILURE_PAUSE_AFTER', 50, 1, 1000000),
     sendLeaseSeconds: int(env, 'SEND_LEASE_SECONDS', 120, 5, 86400),
+    sendRetryBaseMs: int(env, 'SEND_RETRY_BASE_MS', 30000, 10, 3600000),
+    sendConcurrency: int(env, 'SEND_CONCURRENCY', 32, 1, 1000),
+    reconcileIntervalSeconds: int(env, 'RECONCILE_INTERVAL_SECONDS', 5, 1, 3600),
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_MB', 200, 1, 10240) * 1024 * 1024,
     uploadDir: env.UPLOAD_DIR?.trim() || 'var/uploads',
     outboxDir: env.OUTBOX_DIR?.trim() || 'outbox',

@@ -2,9 +2,10 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer, { Transporter } from 'nodemailer';
+import nodemailer, { SendMailOptions, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { fromRoot } from '../common/project-root';
+import { classifySendFailure, describeSendFailure, SendFailureFacts, SendFailureKind } from './send-failure';
 
 export interface OutgoingMail {
   from: { name: string; address: string };
@@ -24,6 +25,27 @@ export interface SentMail {
   response: string;
 }
 
+/** A send that did not succeed, with what it means for the letter (see send-failure.ts). Its message never holds an address. */
+export class SendFailure extends Error {
+  constructor(
+    readonly kind: SendFailureKind,
+    readonly facts: SendFailureFacts,
+    /** Reply code or error code and a short reason, without addresses (for `letters.lastError`). */
+    readonly reason: string,
+  ) {
+    super(`send failed (${kind}): ${reason}`);
+    this.name = 'SendFailure';
+  }
+}
+
+/** Per-message probe: the stream nodemailer reads the message from, to tell whether the data phase began. */
+interface SendProbe {
+  stream?: { readableDidRead?: boolean };
+}
+
+/** Same pool settings for letters and for the plain-nodemailer baseline of the send benchmark. */
+export const SMTP_POOL_OPTIONS = { pool: true, maxConnections: 5, maxMessages: Infinity } as const;
+
 /**
  * The one file that owns SMTP. With SMTP_URL: a pooled nodemailer transport. Without it: each
  * message is written as an .eml file under OUTBOX_DIR (named by X-Letter-Id or a hash, never by
@@ -38,13 +60,11 @@ export class MailTransport implements OnModuleDestroy {
     if (config.smtpUrl) {
       const u = new URL(config.smtpUrl);
       this.transporter = nodemailer.createTransport({
-        pool: true,
+        ...SMTP_POOL_OPTIONS,
         host: u.hostname,
         port: u.port ? Number(u.port) : u.protocol === 'smtps:' ? 465 : 25,
         secure: u.protocol === 'smtps:',
         auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
-        maxConnections: 5,
-        maxMessages: Infinity,
         // A local sink or relay without TLS is normal in tests and behind a smarthost.
         ignoreTLS: u.searchParams.get('ignoreTLS') === 'true',
       });
@@ -53,22 +73,48 @@ export class MailTransport implements OnModuleDestroy {
       mkdirSync(this.outbox, { recursive: true });
       this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     }
+    // The pool reads a message's stream only after the server answered DATA with 354; remembering
+    // that stream per message tells a connection lost before the data from one lost after it.
+    this.transporter.use('stream', (mail, done) => {
+      const probe = (mail.data as { sendProbe?: SendProbe }).sendProbe;
+      const message = mail.message as unknown as { createReadStream: (...args: unknown[]) => { readableDidRead?: boolean } };
+      if (probe) {
+        const create = message.createReadStream.bind(message);
+        message.createReadStream = (...args: unknown[]) => (probe.stream = create(...args));
+      }
+      done();
+    });
   }
 
   get writesToOutbox(): boolean {
     return this.outbox !== undefined;
   }
 
+  /** Sends one message; a failure is thrown as a SendFailure saying whether it is transient, permanent or unknown. */
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const info = (await this.transporter.sendMail({
-      from: { name: mail.from.name, address: mail.from.address },
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      headers: mail.headers,
-      messageId: mail.messageId ? `<${mail.messageId}>` : undefined,
-    })) as { messageId: string; response?: string | Buffer; message?: Buffer };
+    const probe: SendProbe = {};
+    let info: { messageId: string; response?: string | Buffer; message?: Buffer };
+    try {
+      info = await this.transporter.sendMail({
+        from: { name: mail.from.name, address: mail.from.address },
+        to: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        headers: mail.headers,
+        messageId: mail.messageId ? `<${mail.messageId}>` : undefined,
+        sendProbe: probe,
+      } as SendMailOptions);
+    } catch (err) {
+      const e = err as { code?: unknown; responseCode?: unknown; command?: unknown; message?: unknown };
+      const facts: SendFailureFacts = {
+        code: typeof e.code === 'string' ? e.code : undefined,
+        responseCode: typeof e.responseCode === 'number' ? e.responseCode : undefined,
+        command: typeof e.command === 'string' ? e.command : undefined,
+        dataStarted: probe.stream?.readableDidRead === true,
+      };
+      throw new SendFailure(classifySendFailure(facts), facts, describeSendFailure(facts, typeof e.message === 'string' ? e.message : ''));
+    }
     const messageId = info.messageId.replace(/^<|>$/g, '');
     if (this.outbox && info.message) {
       const letterId = mail.headers?.['X-Letter-Id'];

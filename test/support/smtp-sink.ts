@@ -43,7 +43,9 @@ export async function startSmtpSink(options: { rule?: RecipientRule; dropAfterDa
           messages.push({ letterId: typeof header === 'string' ? header : undefined, to: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
           if (dropAfterData?.(raw)) {
             // The message is here, but the client never hears "250": the case that must become `unknown`.
-            (session as unknown as { socket?: { destroy(): void } }).socket?.destroy?.();
+            // smtp-server does not hand the socket to onData; find this session's connection.
+            const connections = (server as unknown as { connections: Set<{ session?: { id?: string }; _socket?: { destroy(): void } }> }).connections;
+            for (const c of connections) if (c.session?.id === session.id) c._socket?.destroy();
             return;
           }
           callback();
@@ -51,6 +53,8 @@ export async function startSmtpSink(options: { rule?: RecipientRule; dropAfterDa
       });
     },
   });
+  // A client that dies mid-session (a SIGKILLed worker) resets its sockets; that is the test, not a sink failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -1,0 +1,353 @@
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import type { AffectedCustomer } from '../customers/affected-customer.entity';
+import { CustomersService } from '../customers/customers.service';
+import { Tier, TIER_SEVERITY, TIERS } from '../customers/tiers';
+import { IncidentsService } from '../incidents/incidents.service';
+import { LettersService } from '../letters/letters.service';
+import { newLinkToken } from '../tracking/link-token';
+import { TrackingService } from '../tracking/tracking.service';
+import type { Campaign, CampaignStatus } from './campaign.entity';
+import type { LetterChannel, LetterState } from './letter.entity';
+import { LetterQueue } from './letter-queue.service';
+import { csvRow, POSTAL_HEADER, postalReason } from './postal-csv';
+import { channelFor, describeApprovalChanges, diffRecipients, RecipientsHasher } from './recipients';
+import { campaignFailureKey } from './send-policy';
+
+export interface CampaignCounts {
+  total: number;
+  email: number;
+  post: number;
+  pending: number;
+  queued: number;
+  sending: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  unknown: number;
+  delivered: number;
+  bounced: number;
+  clicked: number;
+  acknowledged: number;
+}
+
+export interface CampaignView {
+  id: number;
+  incidentId: number;
+  status: CampaignStatus;
+  tiers: Tier[];
+  createdBy: number;
+  approvedBy: number | null;
+  approvedAt: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  pausedReason: string | null;
+  templateVersion: string | null;
+  counts: CampaignCounts;
+}
+
+export interface CreatedCampaign {
+  id: number;
+  incidentId: number;
+  status: 'draft';
+  tiers: Tier[];
+  recipients: number;
+  email: number;
+  post: number;
+}
+
+type StaffActor = { id: number; name: string; role: string };
+
+const PAGE = 5000;
+
+/**
+ * Campaign lifecycle: draft (letters created) → approved by a second comms member → sending →
+ * paused/sending → completed. Post letters stay `pending`: they are never e-mailed; the print house
+ * takes them from the postal list, together with e-mail letters that failed, bounced or whose
+ * outcome is unknown.
+ */
+@Injectable()
+export class CampaignsService {
+  private readonly logger = new Logger('campaigns');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly incidents: IncidentsService,
+    private readonly customers: CustomersService,
+    private readonly letters: LettersService,
+    private readonly tracking: TrackingService,
+    private readonly audit: AuditService,
+    private readonly queue: LetterQueue,
+  ) {}
+
+  async create(incidentId: number, tiersIn: Tier[], actor: StaffActor): Promise<CreatedCampaign> {
+    const tiers = TIERS.filter((t) => tiersIn.includes(t));
+    if (tiers.length === 0) throw new BadRequestException(`Choose at least one tier: ${TIERS.join(', ')}.`);
+    await this.incidents.get(incidentId);
+    const perTier = await this.customers.countByTier(incidentId);
+    if (tiers.every((t) => perTier[t] === 0)) {
+      throw new BadRequestException(`Incident ${incidentId} has no affected customers in ${tiers.join(', ')}; import them first.`);
+    }
+    const res: { insertId: number } = await this.db.query("INSERT INTO campaigns (incidentId, tiers, status, createdBy) VALUES (?, ?, 'draft', ?)", [
+      incidentId,
+      JSON.stringify(tiers),
+      actor.id,
+    ]);
+    const id = Number(res.insertId);
+    const { hash, email, post } = await this.syncLetters(id, incidentId, tiers);
+    await this.db.query('UPDATE campaigns SET recipientsHash = ? WHERE id = ?', [hash, id]);
+    await this.audit.record(actor, 'campaign.create', `campaign:${id}`, { incidentId, tiers, recipients: email + post, email, post });
+    return { id, incidentId, status: 'draft', tiers, recipients: email + post, email, post };
+  }
+
+  async approve(id: number, actor: StaffActor): Promise<{ id: number; status: 'approved'; recipients: number; email: number; post: number; templateVersion: string }> {
+    const c = await this.campaign(id);
+    if (c.createdBy === actor.id) throw new ForbiddenException('You created this campaign; another member of the communications team must approve it.');
+    if (c.status !== 'draft' && c.status !== 'approved') throw new ConflictException(`Campaign ${id} is ${c.status}; only a draft or approved campaign can be approved.`);
+    // The approval covers the recipients as they are now: bring the (still unsent) letters in line first.
+    const { hash, email, post, change } = await this.syncLetters(id, c.incidentId, c.tiers);
+    const templateVersion = this.letters.templateVersion();
+    const res: { affectedRows: number } = await this.db.query(
+      "UPDATE campaigns SET status = 'approved', approvedBy = ?, approvedAt = UTC_TIMESTAMP(3), recipientsHash = ?, templateVersion = ? WHERE id = ? AND status IN ('draft','approved')",
+      [actor.id, hash, templateVersion, id],
+    );
+    if (res.affectedRows !== 1) throw new ConflictException(`Campaign ${id} changed status while it was being approved; reload and try again.`);
+    await this.audit.record(actor, 'campaign.approve', `campaign:${id}`, { recipients: email + post, email, post, templateVersion, lettersChangedSinceCreation: change });
+    return { id, status: 'approved', recipients: email + post, email, post, templateVersion };
+  }
+
+  async start(id: number, actor: StaffActor): Promise<{ id: number; status: 'sending' }> {
+    const c = await this.campaign(id);
+    if (c.status === 'draft') throw new ConflictException(`Campaign ${id} is not approved yet; a member of the communications team other than its creator must approve it first.`);
+    if (c.status !== 'approved') throw new ConflictException(`Campaign ${id} has already been started (status ${c.status}).`);
+    const now = await this.recipientsNow(c.incidentId, c.tiers);
+    const templateVersion = this.letters.templateVersion();
+    const recipientsChanged = now.hash !== c.recipientsHash;
+    const templateChanged = templateVersion !== c.templateVersion;
+    if (recipientsChanged || templateChanged) {
+      const diff = recipientsChanged ? diffRecipients(await this.letterChannels(id), now.channels) : undefined;
+      throw new ConflictException(
+        describeApprovalChanges({
+          recipients: diff && { ...diff, detailsChanged: diff.added + diff.removed + diff.channelChanged === 0 },
+          template: templateChanged ? { approved: c.templateVersion ?? 'none', now: templateVersion } : undefined,
+        }),
+      );
+    }
+    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'sending', startedAt = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'approved'", [id]);
+    if (res.affectedRows !== 1) throw new ConflictException(`Campaign ${id} has already been started.`);
+    const queued: { affectedRows: number } = await this.db.query("UPDATE letters SET state = 'queued' WHERE campaignId = ? AND channel = 'email' AND state = 'pending'", [id]);
+    await this.audit.record(actor, 'campaign.start', `campaign:${id}`, { queued: queued.affectedRows });
+    this.enqueueInBackground(id);
+    return { id, status: 'sending' };
+  }
+
+  async pause(id: number, actor: StaffActor): Promise<{ id: number; status: CampaignStatus }> {
+    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'paused', pausedReason = ? WHERE id = ? AND status = 'sending'", [
+      `Paused by staff member #${actor.id}`,
+      id,
+    ]);
+    if (res.affectedRows !== 1) {
+      const c = await this.campaign(id);
+      throw new ConflictException(`Campaign ${id} is ${c.status}; only a sending campaign can be paused.`);
+    }
+    await this.audit.record(actor, 'campaign.pause', `campaign:${id}`);
+    return { id, status: 'paused' };
+  }
+
+  async resume(id: number, actor: StaffActor): Promise<{ id: number; status: CampaignStatus }> {
+    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'sending', pausedReason = NULL WHERE id = ? AND status = 'paused'", [id]);
+    if (res.affectedRows !== 1) {
+      const c = await this.campaign(id);
+      throw new ConflictException(`Campaign ${id} is ${c.status}; only a paused campaign can be resumed.`);
+    }
+    await this.queue.queue.client.del(campaignFailureKey(this.config.queuePrefix, id));
+    await this.audit.record(actor, 'campaign.resume', `campaign:${id}`);
+    // Jobs taken while paused did nothing and are gone; give every waiting letter one again.
+    this.enqueueInBackground(id);
+    return { id, status: 'sending' };
+  }
+
+  async view(id: number): Promise<CampaignView> {
+    const c = await this.campaign(id);
+    return {
+      id: c.id,
+      incidentId: c.incidentId,
+      status: c.status,
+      tiers: c.tiers,
+      createdBy: c.createdBy,
+      approvedBy: c.approvedBy,
+      approvedAt: c.approvedAt ? c.approvedAt.toISOString() : null,
+      startedAt: c.startedAt ? c.startedAt.toISOString() : null,
+      completedAt: c.completedAt ? c.completedAt.toISOString() : null,
+      pausedReason: c.pausedReason,
+      templateVersion: c.templateVersion,
+      counts: await this.counts(id),
+    };
+  }
+
+  async counts(id: number): Promise<CampaignCounts> {
+    const [[r], engagement] = await Promise.all([
+      this.db.query<Record<string, string | null>[]>(
+        `SELECT COUNT(*) total, SUM(channel = 'email') email, SUM(channel = 'post') post,
+                SUM(state = 'pending') pending, SUM(state = 'queued') queued, SUM(state = 'sending') sending, SUM(state = 'sent') sent,
+                SUM(state = 'retrying') retrying, SUM(state = 'failed') failed, SUM(state = 'unknown') unknown,
+                SUM(deliveredAt IS NOT NULL AND bouncedAt IS NULL) delivered, SUM(bouncedAt IS NOT NULL) bounced
+           FROM letters WHERE campaignId = ?`,
+        [id],
+      ),
+      this.tracking.countsForCampaign(id),
+    ]);
+    const n = (k: string) => Number(r?.[k] ?? 0);
+    return {
+      total: n('total'),
+      email: n('email'),
+      post: n('post'),
+      pending: n('pending'),
+      queued: n('queued'),
+      sending: n('sending'),
+      sent: n('sent'),
+      retrying: n('retrying'),
+      failed: n('failed'),
+      unknown: n('unknown'),
+      delivered: n('delivered'),
+      bounced: n('bounced'),
+      clicked: engagement.clicked,
+      acknowledged: engagement.acknowledged,
+    };
+  }
+
+  /** The postal list as CSV lines (header first): post letters, and e-mail letters that failed, bounced or are unknown. */
+  async *postalCsv(id: number, actor: StaffActor): AsyncGenerator<string> {
+    await this.campaign(id);
+    await this.audit.record(actor, 'campaign.postal', `campaign:${id}`);
+    yield csvRow([...POSTAL_HEADER]);
+    let afterId = '0';
+    for (;;) {
+      const rows: { id: string; customerId: string; channel: string; state: string; bouncedAt: Date | null }[] = await this.db.query(
+        `SELECT id, customerId, channel, state, bouncedAt FROM letters
+          WHERE campaignId = ? AND id > ? AND (channel = 'post' OR state IN ('failed','unknown') OR bouncedAt IS NOT NULL)
+          ORDER BY id LIMIT 2000`,
+        [id, afterId],
+      );
+      if (rows.length === 0) return;
+      const customers = new Map((await this.customers.findByIds(rows.map((r) => String(r.customerId)))).map((c) => [String(c.id), c]));
+      let chunk = '';
+      for (const l of rows) {
+        const c = customers.get(String(l.customerId));
+        chunk += csvRow([String(l.id), c?.name, c?.street, c?.houseNumber, c?.houseNumberSuffix, c?.postcode, c?.city, c?.language, postalReason(l)]);
+      }
+      yield chunk;
+      afterId = String(rows[rows.length - 1].id);
+    }
+  }
+
+  /** An admin's decision on a letter whose outcome is unknown: it was sent after all, or send it again. */
+  async resolveLetter(letterId: string, outcome: 'sent' | 'resend', actor: StaffActor): Promise<{ id: string; state: LetterState }> {
+    const rows: { id: string; campaignId: number; state: LetterState; attempts: number }[] = await this.db.query('SELECT id, campaignId, state, attempts FROM letters WHERE id = ?', [
+      letterId,
+    ]);
+    const letter = rows[0];
+    if (!letter) throw new NotFoundException(`Letter ${letterId} does not exist.`);
+    if (letter.state !== 'unknown') throw new ConflictException(`Letter ${letterId} is ${letter.state}; only a letter with an unknown outcome can be resolved.`);
+    const state: LetterState = outcome === 'sent' ? 'sent' : 'queued';
+    const res: { affectedRows: number } = await this.db.query(
+      `UPDATE letters SET state = ?, sentAt = IF(? = 'sent', COALESCE(sentAt, UTC_TIMESTAMP(3)), sentAt), nextAttemptAt = NULL WHERE id = ? AND state = 'unknown'`,
+      [state, state, letterId],
+    );
+    if (res.affectedRows !== 1) throw new ConflictException(`Letter ${letterId} changed while it was being resolved; reload and try again.`);
+    await this.audit.record(actor, 'letter.resolve', `letter:${letterId}`, { outcome, campaignId: Number(letter.campaignId) });
+    if (outcome === 'resend') {
+      // A finished campaign opens again for this letter; the reconciler completes it again afterwards.
+      const reopened: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'sending' WHERE id = ? AND status = 'completed'", [letter.campaignId]);
+      if (reopened.affectedRows === 1) await this.audit.record(actor, 'campaign.resume', `campaign:${letter.campaignId}`, { reason: 'letter resent', letterId });
+      await this.queue.addOne(String(letter.id), Number(letter.attempts), 0);
+    }
+    return { id: String(letter.id), state };
+  }
+
+  private enqueueInBackground(id: number): void {
+    // 202 right away; if this process dies while adding jobs, the reconciler adds the rest.
+    void this.queue.enqueueCampaign(id).catch((err: unknown) => this.logger.warn({ msg: 'enqueue incomplete; the reconciler will finish it', campaignId: id, error: err instanceof Error ? err.name : 'unknown' }));
+  }
+
+  private async campaign(id: number): Promise<Campaign> {
+    const rows: (Omit<Campaign, 'tiers'> & { tiers: string })[] = await this.db.query('SELECT * FROM campaigns WHERE id = ?', [id]);
+    const r = rows[0];
+    if (!r) throw new NotFoundException(`Campaign ${id} does not exist.`);
+    return { ...r, id: Number(r.id), incidentId: Number(r.incidentId), createdBy: Number(r.createdBy), approvedBy: r.approvedBy === null ? null : Number(r.approvedBy), tiers: JSON.parse(r.tiers) as Tier[] };
+  }
+
+  private async recipientsNow(incidentId: number, tiers: Tier[]): Promise<{ hash: string; channels: Map<string, LetterChannel> }> {
+    const hasher = new RecipientsHasher();
+    const channels = new Map<string, LetterChannel>();
+    await this.eachRecipientPage(incidentId, tiers, (page) => {
+      for (const c of page) {
+        hasher.add(c);
+        channels.set(String(c.id), channelFor(c));
+      }
+    });
+    return { hash: hasher.digest(), channels };
+  }
+
+  private async eachRecipientPage(incidentId: number, tiers: Tier[], fn: (page: AffectedCustomer[]) => Promise<void> | void): Promise<void> {
+    const severities = tiers.map((t) => TIER_SEVERITY[t]);
+    let afterId = '0';
+    for (;;) {
+      const page = await this.customers.recipientsPage(incidentId, severities, afterId, PAGE);
+      if (page.length === 0) return;
+      await fn(page);
+      afterId = String(page[page.length - 1].id);
+    }
+  }
+
+  private async letterChannels(campaignId: number): Promise<Map<string, LetterChannel>> {
+    const rows: { customerId: string; channel: LetterChannel }[] = await this.db.query('SELECT customerId, channel FROM letters WHERE campaignId = ?', [campaignId]);
+    return new Map(rows.map((r) => [String(r.customerId), r.channel]));
+  }
+
+  /**
+   * Makes the unsent letters of a draft/approved campaign match the customers now in its tiers
+   * (multi-row inserts; campaigns have 100k+ letters) and returns the hash the approval covers.
+   */
+  private async syncLetters(campaignId: number, incidentId: number, tiers: Tier[]): Promise<{ hash: string; email: number; post: number; change: { added: number; removed: number; channelChanged: number } }> {
+    const existing = await this.letterChannels(campaignId);
+    const hasher = new RecipientsHasher();
+    const seen = new Set<string>();
+    let email = 0;
+    let post = 0;
+    let added = 0;
+    const channelChanges: { customerId: string; channel: LetterChannel }[] = [];
+    await this.eachRecipientPage(incidentId, tiers, async (page) => {
+      const toInsert: unknown[][] = [];
+      for (const c of page) {
+        const id = String(c.id);
+        const channel = channelFor(c);
+        hasher.add(c);
+        seen.add(id);
+        if (channel === 'email') email++;
+        else post++;
+        const had = existing.get(id);
+        if (had === undefined) toInsert.push([campaignId, id, channel, 'pending', newLinkToken()]);
+        else if (had !== channel) channelChanges.push({ customerId: id, channel });
+      }
+      for (let i = 0; i < toInsert.length; i += 1000) {
+        const batch = toInsert.slice(i, i + 1000);
+        // IGNORE: two approvals racing each other insert the same missing letters; the unique key keeps one.
+        await this.db.query(`INSERT IGNORE INTO letters (campaignId, customerId, channel, state, token) VALUES ${batch.map(() => '(?,?,?,?,?)').join(',')}`, batch.flat());
+      }
+      added += toInsert.length;
+    });
+    const removed = [...existing.keys()].filter((id) => !seen.has(id));
+    for (let i = 0; i < removed.length; i += 1000) {
+      await this.db.query("DELETE FROM letters WHERE campaignId = ? AND customerId IN (?) AND state = 'pending'", [campaignId, removed.slice(i, i + 1000)]);
+    }
+    for (const ch of channelChanges) {
+      await this.db.query("UPDATE letters SET channel = ? WHERE campaignId = ? AND customerId = ? AND state = 'pending'", [ch.channel, campaignId, ch.customerId]);
+    }
+    return { hash: hasher.digest(), email, post, change: { added: existing.size ? added : 0, removed: removed.length, channelChanged: channelChanges.length } };
+  }
+}

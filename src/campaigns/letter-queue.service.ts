@@ -1,0 +1,83 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { JobOptions, Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { QUEUES } from '../queues/queues';
+import { letterJobId } from './send-policy';
+
+export interface LetterJob {
+  letterId: string;
+}
+
+export const SEND_JOB = 'send';
+
+interface QueuedLetter {
+  id: string;
+  attempts: number;
+  nextAttemptAt: Date | null;
+}
+
+/** Puts letters on the Bull `letters` queue. Bull only carries work; adding a job twice is harmless (same job id). */
+@Injectable()
+export class LetterQueue {
+  constructor(
+    @InjectQueue(QUEUES.letters) readonly queue: Queue<LetterJob>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async add(letters: QueuedLetter[]): Promise<void> {
+    const now = Date.now();
+    for (let i = 0; i < letters.length; i += 1000) {
+      await this.queue.addBulk(
+        letters.slice(i, i + 1000).map((l) => ({
+          name: SEND_JOB,
+          data: { letterId: l.id },
+          opts: jobOptions(letterJobId(l.id, l.attempts), l.nextAttemptAt ? l.nextAttemptAt.getTime() - now : 0),
+        })),
+      );
+    }
+  }
+
+  addOne(letterId: string, attempts: number, delayMs: number): Promise<unknown> {
+    return this.queue.add(SEND_JOB, { letterId }, jobOptions(letterJobId(letterId, attempts), delayMs));
+  }
+
+  /** Adds a job for every `queued` or `retrying` e-mail letter of the campaign, in pages. */
+  async enqueueCampaign(campaignId: number): Promise<number> {
+    let afterId = '0';
+    let total = 0;
+    for (;;) {
+      const rows: { id: string; attempts: number; nextAttemptAt: Date | null }[] = await this.db.query(
+        `SELECT id, attempts, nextAttemptAt FROM letters
+          WHERE campaignId = ? AND state IN ('queued','retrying') AND id > ? ORDER BY id LIMIT 5000`,
+        [campaignId, afterId],
+      );
+      if (rows.length === 0) return total;
+      await this.add(rows.map((r) => ({ id: String(r.id), attempts: Number(r.attempts), nextAttemptAt: r.nextAttemptAt })));
+      total += rows.length;
+      afterId = String(rows[rows.length - 1].id);
+    }
+  }
+
+  /**
+   * Removes finished jobs Bull kept. Normally there are none (jobs are removed when they end), but
+   * Bull fails a job that stalled twice and keeps it under its id, which would make re-adding that
+   * letter's job a silent no-op.
+   */
+  async dropFinishedJobs(): Promise<void> {
+    await this.queue.clean(0, 'failed');
+    await this.queue.clean(0, 'completed');
+  }
+
+  /** Jobs Bull still holds (waiting, delayed, active, paused): what can still make a letter move. */
+  async jobsHeld(): Promise<number> {
+    const c = await this.queue.getJobCounts();
+    return c.waiting + c.delayed + c.active + ((c as { paused?: number }).paused ?? 0);
+  }
+}
+
+function jobOptions(jobId: string, delayMs: number): JobOptions {
+  // Bull's own retries stay off: the letter row decides whether and when to try again.
+  return { jobId, delay: Math.max(0, Math.round(delayMs)), attempts: 1, removeOnComplete: true, removeOnFail: true };
+}

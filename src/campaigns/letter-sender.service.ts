@@ -1,0 +1,176 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { CustomersService } from '../customers/customers.service';
+import type { Incident } from '../incidents/incident.entity';
+import { IncidentsService } from '../incidents/incidents.service';
+import { LettersService } from '../letters/letters.service';
+import { MailTransport, SendFailure } from '../mail/mail-transport';
+import { LetterQueue } from './letter-queue.service';
+import { campaignFailureKey, retryDelayMs, stateAfterFailure } from './send-policy';
+
+export type SendOutcome = 'skipped' | 'sent' | 'retrying' | 'failed' | 'unknown';
+
+interface ClaimedLetter {
+  id: string;
+  campaignId: number;
+  customerId: string;
+  token: string;
+  attempts: number;
+  incidentId: number;
+}
+
+/**
+ * Sends one letter, exactly once as far as the database can tell: claim (guarded update to
+ * `sending` with a lease and a fresh Message-ID) → render → SMTP → record the outcome with an
+ * update guarded by that Message-ID. A job for a letter that is not claimable does nothing.
+ */
+@Injectable()
+export class LetterSender {
+  private readonly logger = new Logger('letter-sender');
+  private readonly incidents = new Map<number, { incident: Incident; until: number }>();
+  private readonly failuresCounted = new Set<number>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly incidentsService: IncidentsService,
+    private readonly customers: CustomersService,
+    private readonly letters: LettersService,
+    private readonly transport: MailTransport,
+    private readonly queue: LetterQueue,
+    private readonly audit: AuditService,
+  ) {}
+
+  async send(letterId: string): Promise<SendOutcome> {
+    const claim = await this.claim(letterId);
+    if (!claim) return 'skipped';
+    const { letter, messageId } = claim;
+    let tipIds: string[] = [];
+    try {
+      const [incident, customer] = await Promise.all([this.incident(letter.incidentId), this.customers.findById(letter.customerId)]);
+      if (!customer?.email) return await this.fail(letter, messageId, 'failed', 'no e-mail address on the customer record any more');
+      const rendered = this.letters.render(incident, customer, { token: letter.token, sendDate: new Date() });
+      tipIds = rendered.tipIds;
+      await this.transport.send({
+        from: { name: incident.company, address: incident.senderEmail },
+        to: customer.email,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        headers: { 'X-Letter-Id': letter.id },
+        messageId,
+      });
+    } catch (err) {
+      if (err instanceof SendFailure) return this.failed(letter, messageId, err);
+      // Rendering or reading failed before anything went out: safe to try again later.
+      this.logger.warn({ msg: 'letter not sent', letterId: letter.id, error: err instanceof Error ? err.name : 'unknown' });
+      return this.failed(letter, messageId, new SendFailure('transient', { dataStarted: false }, `internal error before sending (${err instanceof Error ? err.name : 'unknown'})`));
+    }
+    await this.recordSent(letter, messageId, tipIds);
+    // A success ends a run of failures. Only a process that counted failures resets the counter,
+    // which saves a Redis round trip per letter in the normal case.
+    if (this.failuresCounted.delete(letter.campaignId)) await this.redis().del(this.failureKey(letter.campaignId));
+    return 'sent';
+  }
+
+  private async claim(letterId: string): Promise<{ letter: ClaimedLetter; messageId: string } | null> {
+    const messageId = `${letterId}.${randomBytes(9).toString('base64url')}@${this.messageIdDomain()}`;
+    const res: { affectedRows: number } = await this.db.query(
+      `UPDATE letters l JOIN campaigns c ON c.id = l.campaignId
+          SET l.state = 'sending', l.attempts = l.attempts + 1, l.messageId = ?,
+              l.leaseUntil = UTC_TIMESTAMP(3) + INTERVAL ? SECOND, l.nextAttemptAt = NULL
+        WHERE l.id = ? AND l.channel = 'email' AND l.state IN ('queued','retrying')
+          AND (l.nextAttemptAt IS NULL OR l.nextAttemptAt <= UTC_TIMESTAMP(3)) AND c.status = 'sending'`,
+      [messageId, this.config.sendLeaseSeconds, letterId],
+    );
+    if (res.affectedRows !== 1) return null;
+    const rows: { id: string; campaignId: number; customerId: string; token: string; attempts: number; incidentId: number }[] = await this.db.query(
+      'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id = ?',
+      [letterId],
+    );
+    const r = rows[0];
+    return {
+      letter: { id: String(r.id), campaignId: Number(r.campaignId), customerId: String(r.customerId), token: r.token, attempts: Number(r.attempts), incidentId: Number(r.incidentId) },
+      messageId,
+    };
+  }
+
+  private async recordSent(letter: ClaimedLetter, messageId: string, tipIds: string[]): Promise<void> {
+    // The server has the letter: this write must not be lost to a passing database hiccup. If it
+    // still fails, the lease runs out and the letter becomes `unknown`, never resent.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.query(
+          `UPDATE letters SET state = 'sent', sentAt = UTC_TIMESTAMP(3), leaseUntil = NULL, lastError = NULL, tipIds = ?
+            WHERE id = ? AND messageId = ? AND state IN ('sending','unknown')`,
+          [JSON.stringify(tipIds), letter.id, messageId],
+        );
+        return;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+  }
+
+  private async failed(letter: ClaimedLetter, messageId: string, failure: SendFailure): Promise<SendOutcome> {
+    const state = stateAfterFailure(failure.kind, letter.attempts, this.config.sendAttempts);
+    const outcome = await this.fail(letter, messageId, state, failure.reason);
+    this.failuresCounted.add(letter.campaignId);
+    const failures = await this.redis().incr(this.failureKey(letter.campaignId));
+    if (failures === 1) await this.redis().expire(this.failureKey(letter.campaignId), 86400);
+    if (failures >= this.config.sendFailurePauseAfter) await this.pauseForFailures(letter.campaignId, failures, failure.reason);
+    return outcome;
+  }
+
+  private async fail(letter: ClaimedLetter, messageId: string, state: 'retrying' | 'failed' | 'unknown', reason: string): Promise<SendOutcome> {
+    const delay = state === 'retrying' ? retryDelayMs(letter.attempts, this.config.sendRetryBaseMs) : 0;
+    await this.db.query(
+      `UPDATE letters SET state = ?, lastError = ?, leaseUntil = NULL,
+              nextAttemptAt = IF(? = 'retrying', UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND, NULL)
+        WHERE id = ? AND messageId = ? AND state = 'sending'`,
+      [state, reason.slice(0, 300), state, delay * 1000, letter.id, messageId],
+    );
+    // The row says `retrying` before the job exists; if this add is lost, the reconciler re-adds it.
+    if (state === 'retrying') await this.queue.addOne(letter.id, letter.attempts, delay);
+    return state;
+  }
+
+  private async pauseForFailures(campaignId: number, failures: number, lastReason: string): Promise<void> {
+    const reason = `Paused automatically after ${failures} consecutive send failures; the last: ${lastReason}`.slice(0, 300);
+    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'paused', pausedReason = ? WHERE id = ? AND status = 'sending'", [reason, campaignId]);
+    if (res.affectedRows === 1) {
+      this.logger.warn({ msg: 'campaign paused after consecutive failures', campaignId, failures });
+      await this.audit.record(SYSTEM_ACTOR, 'campaign.pause', `campaign:${campaignId}`, { automatic: true, consecutiveFailures: failures });
+      await this.redis().del(this.failureKey(campaignId));
+    }
+  }
+
+  private async incident(id: number): Promise<Incident> {
+    const cached = this.incidents.get(id);
+    if (cached && cached.until > Date.now()) return cached.incident;
+    const incident = await this.incidentsService.get(id);
+    this.incidents.set(id, { incident, until: Date.now() + 60_000 });
+    return incident;
+  }
+
+  private messageIdDomain(): string {
+    try {
+      return new URL(this.config.publicBaseUrl).hostname || 'fraud-warning.invalid';
+    } catch {
+      return 'fraud-warning.invalid';
+    }
+  }
+
+  private failureKey(campaignId: number): string {
+    return campaignFailureKey(this.config.queuePrefix, campaignId);
+  }
+
+  private redis(): LetterQueue['queue']['client'] {
+    return this.queue.queue.client;
+  }
+}

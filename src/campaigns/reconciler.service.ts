@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createElement } from 'react';
+import { DataSource } from 'typeorm';
+import { CampaignFinished } from '../../emails/staff/campaign-finished';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { IncidentsService } from '../incidents/incidents.service';
+import { StaffMailerService } from '../staff/staff-mailer.service';
+import { CampaignsService } from './campaigns.service';
+import { LetterQueue } from './letter-queue.service';
+
+export interface ReconcileResult {
+  campaigns: number;
+  leasesExpired: number;
+  reenqueued: number;
+  completed: number[];
+}
+
+/**
+ * Brings Bull back in line with the database (the source of truth), every few seconds and on
+ * worker start: re-adds jobs that vanished (Redis restarted or flushed, a job given up after
+ * stalling), turns expired leases into `unknown` (a worker died mid-send; we cannot know whether
+ * the server got the letter), and completes campaigns with no e-mail letter left to move.
+ * Safe to run in several processes at once: every write is a guarded update, every job add is
+ * idempotent (deterministic job ids).
+ */
+@Injectable()
+export class Reconciler {
+  private readonly logger = new Logger('reconciler');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: LetterQueue,
+    private readonly campaigns: CampaignsService,
+    private readonly incidents: IncidentsService,
+    private readonly audit: AuditService,
+    private readonly staffMailer: StaffMailerService,
+  ) {}
+
+  async run(): Promise<ReconcileResult> {
+    const active: { id: number; status: string }[] = await this.db.query("SELECT id, status FROM campaigns WHERE status IN ('sending','paused')");
+    const result: ReconcileResult = { campaigns: active.length, leasesExpired: 0, reenqueued: 0, completed: [] };
+    if (active.length === 0) return result;
+    const activeIds = active.map((c) => Number(c.id));
+    const sendingIds = active.filter((c) => c.status === 'sending').map((c) => Number(c.id));
+
+    result.leasesExpired = await this.expireLeases(activeIds);
+    if (sendingIds.length) {
+      result.reenqueued = await this.reenqueueLost(sendingIds);
+      for (const id of sendingIds) if (await this.completeIfDone(id)) result.completed.push(id);
+    }
+    if (result.leasesExpired || result.reenqueued || result.completed.length) this.logger.log({ msg: 'reconciled', ...result });
+    return result;
+  }
+
+  private async expireLeases(campaignIds: number[]): Promise<number> {
+    let total = 0;
+    for (;;) {
+      // Plain read first, then a guarded update by primary key: no range locks against the senders.
+      const rows: { id: string }[] = await this.db.query(
+        "SELECT id FROM letters WHERE campaignId IN (?) AND state = 'sending' AND leaseUntil < UTC_TIMESTAMP(3) LIMIT 2000",
+        [campaignIds],
+      );
+      if (rows.length === 0) return total;
+      const res: { affectedRows: number } = await this.db.query(
+        `UPDATE letters SET state = 'unknown', leaseUntil = NULL,
+                lastError = 'lease expired: the worker stopped while sending; the server may have the letter'
+          WHERE id IN (?) AND state = 'sending' AND leaseUntil < UTC_TIMESTAMP(3)`,
+        [rows.map((r) => r.id)],
+      );
+      total += res.affectedRows;
+      if (rows.length < 2000) return total;
+    }
+  }
+
+  /**
+   * Cheap check first: letters that still need a job versus the jobs Bull holds. Only when the
+   * database has more does it re-add every such letter's job (same job ids, so letters that still
+   * have one are not doubled).
+   */
+  private async reenqueueLost(campaignIds: number[]): Promise<number> {
+    const [{ n }]: { n: string }[] = await this.db.query("SELECT COUNT(*) AS n FROM letters WHERE campaignId IN (?) AND state IN ('queued','retrying')", [campaignIds]);
+    const needed = Number(n);
+    if (needed === 0) return 0;
+    const held = await this.queue.jobsHeld();
+    if (held >= needed) return 0;
+    this.logger.warn({ msg: 'letters without a job; re-adding', needed, held });
+    await this.queue.dropFinishedJobs();
+    let total = 0;
+    for (const id of campaignIds) total += await this.queue.enqueueCampaign(id);
+    return total;
+  }
+
+  private async completeIfDone(campaignId: number): Promise<boolean> {
+    const open: unknown[] = await this.db.query("SELECT 1 FROM letters WHERE campaignId = ? AND state IN ('queued','sending','retrying') LIMIT 1", [campaignId]);
+    if (open.length) return false;
+    const before: { completedAt: Date | null; createdBy: number; incidentId: number; startedAt: Date | null }[] = await this.db.query(
+      'SELECT completedAt, createdBy, incidentId, startedAt FROM campaigns WHERE id = ?',
+      [campaignId],
+    );
+    const res: { affectedRows: number } = await this.db.query(
+      "UPDATE campaigns SET status = 'completed', completedAt = COALESCE(completedAt, UTC_TIMESTAMP(3)) WHERE id = ? AND status = 'sending'",
+      [campaignId],
+    );
+    if (res.affectedRows !== 1) return false;
+    const counts = await this.campaigns.counts(campaignId);
+    await this.audit.record(SYSTEM_ACTOR, 'campaign.complete', `campaign:${campaignId}`, { sent: counts.sent, failed: counts.failed, unknown: counts.unknown, post: counts.post });
+    // Reopened campaigns (an unknown letter sent again) complete again, but report only the first time.
+    if (before[0] && before[0].completedAt === null) await this.report(campaignId, before[0], counts);
+    return true;
+  }
+
+  private async report(campaignId: number, c: { createdBy: number; incidentId: number; startedAt: Date | null }, counts: Awaited<ReturnType<CampaignsService['counts']>>): Promise<void> {
+    try {
+      const incident = await this.incidents.get(c.incidentId);
+      await this.staffMailer.sendToStaff(
+        c.createdBy,
+        `Campaign ${campaignId} finished: ${counts.sent} of ${counts.email} e-mails sent`,
+        createElement(CampaignFinished, {
+          campaignId,
+          incidentTitle: incident.title,
+          company: incident.company,
+          startedAt: c.startedAt ? c.startedAt.toISOString() : null,
+          completedAt: new Date().toISOString(),
+          counts,
+          postalUrl: `${this.config.publicBaseUrl}/api/campaigns/${campaignId}/postal`,
+        }),
+      );
+    } catch (err) {
+      this.logger.warn({ msg: 'campaign report not sent', campaignId, error: err instanceof Error ? err.name : 'unknown' });
+    }
+  }
+}
