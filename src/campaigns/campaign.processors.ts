@@ -1,3 +1,4 @@
+import { describeError } from '../common/json-logger';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -44,7 +45,7 @@ export class ReconcileProcessor implements OnModuleInit, OnModuleDestroy {
     const schedule = () =>
       this.maintenance
         .add(RECONCILE_JOB, {}, { repeat: { every }, jobId: RECONCILE_JOB, removeOnComplete: true, removeOnFail: true })
-        .catch((err: unknown) => this.logger.warn({ msg: 'could not schedule the reconciler', error: err instanceof Error ? err.message : 'unknown' }));
+        .catch((err: unknown) => this.logger.warn({ msg: 'could not schedule the reconciler', ...describeError(err) }));
     void schedule();
     this.timer = setInterval(() => void schedule(), every);
     this.timer.unref();
