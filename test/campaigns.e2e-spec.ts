@@ -214,7 +214,12 @@ describe(CampaignsService.name, () => {
       await request(slow.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
       await until(() => Promise.resolve(sink.messages.length), (n) => n >= 20, 20);
       await request(slow.http).post(`/api/campaigns/${id}/pause`).set(auth(bram)).expect(200, { id, status: 'paused' });
-      await sleep(500);
+      // Letters a worker claimed before the pause may still finish; after that nothing new may start.
+      await until(
+        async () => Number((await inst.db.query<{ n: string }[]>("SELECT COUNT(*) AS n FROM letters WHERE campaignId = ? AND state = 'sending'", [id]))[0].n),
+        (n) => n === 0,
+      );
+      await sleep(300);
       const atPause = sink.messages.length;
       await sleep(2000);
       expect(sink.messages.length).toBe(atPause);
