@@ -61,6 +61,30 @@ export class LetterQueue {
   }
 
   /**
+   * Adds a job for every `queued` or `retrying` letter of the campaign whose job hash is missing in
+   * Redis (checked in pipelined batches); letters that still have their job are left alone.
+   */
+  async addMissing(campaignId: number): Promise<number> {
+    let afterId = '0';
+    let total = 0;
+    for (;;) {
+      const rows: { id: string; attempts: number; nextAttemptAt: Date | null }[] = await this.db.query(
+        `SELECT id, attempts, nextAttemptAt FROM letters
+          WHERE campaignId = ? AND state IN ('queued','retrying') AND id > ? ORDER BY id LIMIT 5000`,
+        [campaignId, afterId],
+      );
+      if (rows.length === 0) return total;
+      const pipeline = this.queue.client.pipeline();
+      for (const r of rows) pipeline.exists(this.queue.toKey(letterJobId(String(r.id), Number(r.attempts))));
+      const exists = (await pipeline.exec()) ?? [];
+      const missing = rows.filter((_, i) => exists[i]?.[1] !== 1);
+      if (missing.length) await this.add(missing.map((r) => ({ id: String(r.id), attempts: Number(r.attempts), nextAttemptAt: r.nextAttemptAt })));
+      total += missing.length;
+      afterId = String(rows[rows.length - 1].id);
+    }
+  }
+
+  /**
    * Removes finished jobs Bull kept. Normally there are none (jobs are removed when they end), but
    * Bull fails a job that stalled twice and keeps it under its id, which would make re-adding that
    * letter's job a silent no-op.

@@ -25,9 +25,13 @@ export interface ReconcileResult {
  * Safe to run in several processes at once: every write is a guarded update, every job add is
  * idempotent (deterministic job ids).
  */
+/** Every this many runs the reconciler checks job by job, even when the counts look fine. */
+const EXACT_CHECK_EVERY = 6;
+
 @Injectable()
 export class Reconciler {
   private readonly logger = new Logger('reconciler');
+  private runs = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -76,20 +80,24 @@ export class Reconciler {
   }
 
   /**
-   * Cheap check first: letters that still need a job versus the jobs Bull holds. Only when the
-   * database has more does it re-add every such letter's job (same job ids, so letters that still
-   * have one are not doubled).
+   * Cheap check first: letters that still need a job versus the jobs Bull holds. When the database
+   * has more, or on every few runs anyway, the exact check: which of those letters have no job hash
+   * in Redis. The exact check catches what the count cannot: a job id left in a Bull list whose job
+   * is gone (keys lost mid-operation) still counts as held but will never run.
    */
   private async reenqueueLost(campaignIds: number[]): Promise<number> {
     const [{ n }]: { n: string }[] = await this.db.query("SELECT COUNT(*) AS n FROM letters WHERE campaignId IN (?) AND state IN ('queued','retrying')", [campaignIds]);
     const needed = Number(n);
     if (needed === 0) return 0;
     const held = await this.queue.jobsHeld();
-    if (held >= needed) return 0;
-    this.logger.warn({ msg: 'letters without a job; re-adding', needed, held });
-    await this.queue.dropFinishedJobs();
+    this.runs += 1;
+    if (held >= needed && this.runs % EXACT_CHECK_EVERY !== 0) return 0;
+    if (held < needed) {
+      this.logger.warn({ msg: 'letters without a job; re-adding', needed, held });
+      await this.queue.dropFinishedJobs();
+    }
     let total = 0;
-    for (const id of campaignIds) total += await this.queue.enqueueCampaign(id);
+    for (const id of campaignIds) total += await this.queue.addMissing(id);
     return total;
   }
 

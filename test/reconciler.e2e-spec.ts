@@ -1,0 +1,62 @@
+import Redis from 'ioredis';
+import request from 'supertest';
+import { Reconciler } from '../src/campaigns/reconciler.service';
+import { seedCustomers, seedIncident } from './support/seed';
+import { startSmtpSink } from './support/smtp-sink';
+import { createInstallation, TestInstallation } from './support/test-app';
+import { auth, counts, createApprovedCampaign, emailLetterIds, until } from './campaigns.support';
+
+/**
+ * A job id can outlive its job in Redis (keys lost in the middle of a Bull operation). Such a ghost
+ * still counts as a held job, so comparing counts alone would wait for it forever.
+ */
+describe(Reconciler.name, () => {
+  let inst: TestInstallation;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    inst = await createInstallation({ smtpUrl: sink.url, sendRate: 100, reconcileIntervalSeconds: 1 });
+  });
+  afterAll(async () => {
+    await inst.close();
+    await sink.close();
+  });
+
+  it('re-adds the job of a letter whose job id is still listed but whose job is gone, and it is sent once', async () => {
+    const ada = (await inst.staffToken('comms', 'Ada')).token;
+    const bram = (await inst.staffToken('comms', 'Bram')).token;
+    const incidentId = await seedIncident(inst.db);
+    await seedCustomers(inst.db, incidentId, 4, 'ghost.example');
+    // An API-only process: jobs are added but nobody consumes them yet.
+    const api = await inst.startApp({ appRole: 'api' });
+    const id = await createApprovedCampaign(api, incidentId, ada, bram);
+    await request(api.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
+    const [victim] = await emailLetterIds(inst, id);
+    const redis = new Redis(inst.config.redisUrl);
+    try {
+      const jobKey = `${inst.config.queuePrefix}:letters:${victim}`;
+      expect(await redis.exists(jobKey)).toBe(1);
+      await redis.del(jobKey);
+      expect(await redis.lrange(`${inst.config.queuePrefix}:letters:wait`, 0, -1)).toContain(victim);
+
+      const reconciler = api.app.get(Reconciler);
+      let reenqueued = 0;
+      for (let run = 0; run < 6; run++) reenqueued += (await reconciler.run()).reenqueued;
+      expect(reenqueued).toBe(1);
+      expect(await redis.exists(jobKey)).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
+
+    const worker = await inst.startApp({ appRole: 'worker' });
+    try {
+      await until(() => counts(api, id, ada), (c) => c.status === 'completed');
+      const received = sink.countsByLetter();
+      for (const letterId of await emailLetterIds(inst, id)) expect(received.get(letterId)).toBe(1);
+    } finally {
+      await worker.close();
+      await api.close();
+    }
+  });
+});
