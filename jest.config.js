@@ -6,6 +6,7 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   maxWorkers: 2,
-  testTimeout: 120000,
+  // A safety net against hangs only (never a speed assertion): generous for a loaded 2-core CI machine.
+  testTimeout: 300000,
   globalSetup: '<rootDir>/test/global-setup.ts',
 };
