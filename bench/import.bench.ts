@@ -5,8 +5,10 @@
  * rates, their ratio and the import's peak RSS (sampled during the run, so its flatness shows).
  *
  * The import runs as its own process (`cli import`, exactly what an operator runs), so its peak RSS
- * is the import's alone: dist/cli.js when a build with the import command exists, otherwise
- * src/cli.ts through ts-node (whose TypeScript compiler alone adds ~100 MiB; say so when reporting).
+ * is the import's alone: dist/cli.js when a build at least as new as src/imports and src/customers
+ * exists, otherwise src/cli.ts through ts-node (whose TypeScript compiler alone adds ~100 MiB; say
+ * so when reporting). BENCH_CLI names another build, e.g. one compiled elsewhere with
+ * `npx tsc -p tsconfig.build.json --outDir /tmp/build` (with package.json and node_modules linked in).
  * Its heap is capped with BENCH_NODE_OPTIONS (default --max-old-space-size=160), the setting a
  * worker would run with, so V8 collects garbage instead of letting the heap drift upwards.
  *
@@ -17,7 +19,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -50,9 +52,23 @@ async function generate(path: string): Promise<void> {
   await once(out, 'finish');
 }
 
+/**
+ * dist/ is used only when it is at least as new as the import's sources: an older build would
+ * measure code that is no longer there (say so rather than report its figures as current).
+ */
+function distIsCurrent(): boolean {
+  const built = fromRoot('dist/src/imports/imports.service.js');
+  if (!existsSync(built)) return false;
+  const sources = ['src/imports', 'src/customers'].flatMap((dir) => readdirSync(fromRoot(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')).map((f) => fromRoot(dir, f)));
+  const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+  if (statSync(built).mtimeMs >= newest) return true;
+  process.stdout.write('dist/ is older than src/imports or src/customers: measuring src/ through ts-node (run `npm run build`, or set BENCH_CLI to a current build)\n');
+  return false;
+}
+
 /** Runs `cli import` as a child process; returns its summary, wall time and peak RSS (VmHWM). */
 async function runImport(env: NodeJS.ProcessEnv, args: string[]): Promise<{ summary: { status: string; customersCreated: number; createdAt: string; finishedAt: string }; seconds: number; peakRss: number; rssSamples: number[] }> {
-  const built = process.env.BENCH_CLI ?? (existsSync(fromRoot('dist/src/imports/import.command.js')) ? fromRoot('dist/cli.js') : undefined);
+  const built = process.env.BENCH_CLI ?? (distIsCurrent() ? fromRoot('dist/cli.js') : undefined);
   const entry = built ? [built] : ['-r', 'ts-node/register/transpile-only', fromRoot('src/cli.ts')];
   const nodeOptions = (process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=160').split(' ').filter(Boolean);
   process.stdout.write(`import process: node ${[...nodeOptions, ...entry].join(' ')} import …\n`);

@@ -514,6 +514,26 @@ describe('Imports (HTTP, real MySQL and Redis)', () => {
       const [first]: { name: string; email: string; phone: string }[] = await inst.db.query("SELECT name, email, phone FROM affected_customers WHERE incidentId = ? AND customerNumber = 'V0000001'", [incidentId]);
       expect(first).toEqual({ name: 'Klant Een Later', email: 'later@mail.example', phone: '+31610000001' });
     });
+
+    it('writes a full batch that repeats an earlier batch\'s customer the careful way, leaving nothing of the failed insert behind', async () => {
+      const incidentId = await seedIncident(inst.db);
+      const lines = [HEADER];
+      for (let i = 1; i <= 4_000; i++) {
+        // Line 3,001 (inside the second batch of 2,000 new customers) repeats the first customer.
+        const number = i === 3_000 ? 'W0000001' : `W${String(i).padStart(7, '0')}`;
+        lines.push(`${number};Klant ${i};klant${i}@mail.example;06${String(10_000_000 + i)};Polderweg;${(i % 200) + 1};1641 AB;Lindehoven;`);
+      }
+      const s = await importCsv(incidentId, lines.join('\n') + '\n', 'viewed');
+      expect(s).toMatchObject({ status: 'completed', rowsRead: 4_000, rowsRejected: 0, warnings: 1, customersCreated: 3_999, customersUpdated: 0 });
+      const [{ n, distinctNumbers }]: { n: string; distinctNumbers: string }[] = await inst.db.query(
+        'SELECT COUNT(*) AS n, COUNT(DISTINCT customerNumber) AS distinctNumbers FROM affected_customers WHERE incidentId = ?',
+        [incidentId],
+      );
+      expect([Number(n), Number(distinctNumbers)]).toEqual([3_999, 3_999]);
+      expect((await rejects(s.id)).slice(1)).toEqual([expect.stringMatching(/^3001,klantnummer,warning,.*earlier line/)]);
+      const [first]: { name: string }[] = await inst.db.query("SELECT name FROM affected_customers WHERE incidentId = ? AND customerNumber = 'W0000001'", [incidentId]);
+      expect(first.name).toBe('Klant 3000');
+    });
   });
 });
 

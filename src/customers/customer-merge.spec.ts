@@ -1,4 +1,5 @@
-import { customerHash, CustomerInput, mergeCustomer } from './customer-merge';
+import { createHash } from 'node:crypto';
+import { customerHash, CustomerInput, mergeCustomer, withTier } from './customer-merge';
 
 const input = (over: Partial<CustomerInput> = {}): CustomerInput => ({
   customerNumber: 'K1',
@@ -44,5 +45,19 @@ describe('mergeCustomer', () => {
     const a = mergeCustomer(undefined, input());
     expect(customerHash(mergeCustomer(a, input()))).toBe(customerHash(a));
     expect(customerHash(mergeCustomer(a, input({ tierSeverity: 2 })))).not.toBe(customerHash(a));
+  });
+
+  it('hashes exactly as earlier versions did, so stored hashes keep recognising unchanged customers', () => {
+    const c = mergeCustomer(undefined, input({ phone: '+31612345678', birthDate: '1940-03-01', formerCustomer: true, language: 'en' }));
+    const earlier = [c.customerNumber, c.name, c.email ?? '', c.phone ?? '', c.street ?? '', c.houseNumber ?? '', c.houseNumberSuffix, c.postcode ?? '', c.city ?? '', c.birthDate ?? '', c.language, c.formerCustomer ? '1' : '0', String(c.tierSeverity), String(c.exposedMask)];
+    expect(customerHash(c)).toBe(createHash('sha256').update(earlier.join('\u0001')).digest('hex'));
+    const empty = mergeCustomer(undefined, input({ email: null, street: null, houseNumber: null, postcode: null, city: null }));
+    expect(customerHash(empty)).toBe(createHash('sha256').update(['K1', 'Ans Kok', '', '', '', '', '', '', '', '', 'nl', '0', '1', '1'].join('\u0001')).digest('hex'));
+  });
+
+  it('merges a new customer from nothing stored, and gives a validated row its tier', () => {
+    const { tierSeverity, ...row } = input({ tierSeverity: 2 });
+    expect(withTier(row, tierSeverity)).toEqual(input({ tierSeverity: 2 }));
+    expect(mergeCustomer(undefined, input())).toEqual({ ...input(), language: 'nl', formerCustomer: false });
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AffectedCustomer } from './affected-customer.entity';
-import { CustomerInput, StoredCustomer } from './customer-merge';
+import { CustomerInput, MergedCustomer, StoredCustomer } from './customer-merge';
 import { Tier, tierFromSeverity } from './tiers';
 
 /** Owner of `affected_customers`; other modules read customers through this service. */
@@ -83,19 +83,82 @@ export class CustomersService {
 
   private async writeMany(manager: EntityManager, incidentId: number, importId: number, rows: (CustomerInput & { contentHash: string })[], merge: boolean): Promise<void> {
     if (rows.length === 0) return;
+    const merged = rows.map((r) => ({ customer: { ...r, language: r.language ?? 'nl', formerCustomer: r.formerCustomer ?? false }, contentHash: r.contentHash }));
+    await this.runWrite(manager, this.prepareWrite(incidentId, importId, merged, merge));
+  }
+
+  /**
+   * The statement that writes these merged customers (INSERT, or with `merge` INSERT ... ON
+   * DUPLICATE KEY UPDATE), built ahead so an import can build batch N+1's while batch N is written.
+   */
+  prepareWrite(incidentId: number, importId: number, rows: { customer: MergedCustomer; contentHash: string }[], merge: boolean): PreparedWrite {
+    if (rows.length === 0) return { sql: '' };
+    if (!merge && rows.length === INSERT_BATCH_ROWS) {
+      // A full batch of new customers goes as a prepared statement (binary protocol): the database
+      // then skips parsing 34,000 values, the slowest part of a text INSERT. Only this one size is
+      // prepared, so a connection keeps one prepared statement however many imports it runs.
+      const values: (string | number | null)[] = new Array<string | number | null>(rows.length * INSERT_COLUMNS.length);
+      let at = 0;
+      for (const { customer: r, contentHash } of rows) {
+        values[at++] = incidentId;
+        values[at++] = r.customerNumber;
+        values[at++] = r.name;
+        values[at++] = r.email;
+        values[at++] = r.phone;
+        values[at++] = r.street;
+        values[at++] = r.houseNumber;
+        values[at++] = r.houseNumberSuffix;
+        values[at++] = r.postcode;
+        values[at++] = r.city;
+        values[at++] = r.birthDate;
+        values[at++] = r.language;
+        values[at++] = r.formerCustomer ? 1 : 0;
+        values[at++] = r.tierSeverity;
+        values[at++] = r.exposedMask;
+        values[at++] = contentHash;
+        values[at++] = importId;
+      }
+      return { sql: PREPARED_INSERT, values };
+    }
     // The VALUES list is escaped value by value here: formatting one statement with 34,000 `?`
     // placeholders costs more than the database needs to run it.
-    const e = (v: string | null) => (v === null ? 'NULL' : sqlString(v));
-    const tuples = rows.map(
-      (r) =>
-        `(${Number(incidentId)},${e(r.customerNumber)},${e(r.name)},${e(r.email)},${e(r.phone)},${e(r.street)},${e(r.houseNumber)},${e(r.houseNumberSuffix)},${e(r.postcode)},${e(r.city)},${e(r.birthDate)},${e(r.language ?? 'nl')},${r.formerCustomer ? 1 : 0},${Number(r.tierSeverity)},${Number(r.exposedMask)},${e(r.contentHash)},${Number(importId)})`,
-    );
-    await manager.query(
-      `INSERT INTO affected_customers
+    const head = `(${Number(incidentId)},`;
+    const tail = `,${Number(importId)})`;
+    // One string per row, joined once: the statement is then one flat string, not a rope of
+    // thousands of pieces that every later reader (the driver's scan, the socket write) must flatten.
+    const tuples = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const { customer: r, contentHash } = rows[i];
+      tuples[i] =
+        head + sqlString(r.customerNumber) + ',' + sqlString(r.name) + ',' + sqlNullable(r.email) + ',' + sqlNullable(r.phone) + ',' + sqlNullable(r.street) + ',' +
+        sqlNullable(r.houseNumber) + ',' + sqlString(r.houseNumberSuffix) + ',' + sqlNullable(r.postcode) + ',' + sqlNullable(r.city) + ',' + sqlNullable(r.birthDate) + ',' +
+        sqlString(r.language) + ',' + (r.formerCustomer ? '1' : '0') + ',' + Number(r.tierSeverity) + ',' + Number(r.exposedMask) + ',' + sqlString(contentHash) + tail;
+    }
+    const values = tuples.join(',');
+    return {
+      sql: `INSERT INTO affected_customers
          (incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId)
-       VALUES ${tuples.join(',')}
+       VALUES ${values}
        ${merge ? ON_DUPLICATE_MERGE : ''}`,
-    );
+    };
+  }
+
+  /** Runs a statement from prepareWrite on `manager` (the import's transaction). */
+  async runWrite(manager: EntityManager, write: PreparedWrite): Promise<void> {
+    if (!write.sql) return;
+    if (!write.values) {
+      await manager.query(write.sql);
+      return;
+    }
+    const values = write.values;
+    const connection = (manager.queryRunner as { databaseConnection?: Partial<ExecutingConnection> } | undefined)?.databaseConnection;
+    if (typeof connection?.execute !== 'function') {
+      // Not on a mysql2 connection: the same statement, its values filled in by the driver.
+      await manager.query(write.sql, values);
+      return;
+    }
+    const execute = connection.execute.bind(connection);
+    await new Promise<void>((resolve, reject) => execute(write.sql, values, (err) => (err ? reject(err) : resolve())));
   }
 
   /** Marks customers an import listed without changing them (keeps updatedAt: nothing changed). */
@@ -122,11 +185,56 @@ export class CustomersService {
 
 const SQL_ESCAPES: Record<string, string> = { '\0': '\\0', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\x1a': '\\Z', '"': '\\"', "'": "\\'", '\\': '\\\\' };
 
+// eslint-disable-next-line no-control-regex
+const SQL_SPECIAL = /[\0\b\t\n\r\x1a"'\\]/;
+// eslint-disable-next-line no-control-regex
+const SQL_SPECIALS = /[\0\b\t\n\r\x1a"'\\]/g;
+
 /** A MySQL string literal (the same escaping mysql2 applies to `?` parameters). */
-function sqlString(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return "'" + value.replace(/[\0\b\t\n\r\x1a"'\\]/g, (c) => SQL_ESCAPES[c]) + "'";
+export function sqlString(value: string): string {
+  // Most values need no escaping: one test is cheaper than a replacement with a callback.
+  return SQL_SPECIAL.test(value) ? "'" + value.replace(SQL_SPECIALS, (c) => SQL_ESCAPES[c]) + "'" : "'" + value + "'";
 }
+
+function sqlNullable(value: string | null): string {
+  return value === null ? 'NULL' : sqlString(value);
+}
+
+/** A write built by prepareWrite, not yet run: text SQL, or a prepared statement and its values. */
+export interface PreparedWrite {
+  readonly sql: string;
+  readonly values?: (string | number | null)[];
+}
+
+/** The part of a mysql2 connection (callback API) runWrite uses. */
+interface ExecutingConnection {
+  execute(sql: string, values: (string | number | null)[], callback: (err: Error | null) => void): void;
+}
+
+/** Rows per import batch; a full batch of new customers is written with one prepared statement. */
+export const INSERT_BATCH_ROWS = 2000;
+
+const INSERT_COLUMNS = [
+  'incidentId',
+  'customerNumber',
+  'name',
+  'email',
+  'phone',
+  'street',
+  'houseNumber',
+  'houseNumberSuffix',
+  'postcode',
+  'city',
+  'birthDate',
+  'language',
+  'formerCustomer',
+  'tierSeverity',
+  'exposedMask',
+  'contentHash',
+  'lastImportId',
+] as const;
+
+const PREPARED_INSERT = `INSERT INTO affected_customers (${INSERT_COLUMNS.join(', ')}) VALUES ${new Array(INSERT_BATCH_ROWS).fill(`(${INSERT_COLUMNS.map(() => '?').join(',')})`).join(',')}`;
 
 const ON_DUPLICATE_MERGE = `ON DUPLICATE KEY UPDATE name = VALUES(name), email = VALUES(email), phone = VALUES(phone), street = VALUES(street),
          houseNumber = VALUES(houseNumber), houseNumberSuffix = VALUES(houseNumberSuffix), postcode = VALUES(postcode), city = VALUES(city),

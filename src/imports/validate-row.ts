@@ -1,6 +1,6 @@
 import type { CustomerInput } from '../customers/customer-merge';
-import { categoriesToMask, Category } from '../customers/tiers';
-import type { Field, HeaderLayout } from './headers';
+import { CATEGORIES, categoriesToMask, Category } from '../customers/tiers';
+import { Field, FIELDS, HeaderLayout } from './headers';
 import {
   cleanText,
   looksLikeExcelNumber,
@@ -34,49 +34,86 @@ export interface RowResult {
 
 const MAX = { customerNumber: 64, name: 200, street: 200, city: 100 };
 
+const BIT: Record<Category, number> = Object.fromEntries(CATEGORIES.map((c, i) => [c, 1 << i])) as Record<Category, number>;
+
+/** Column index (-1 when absent) and header name ('' when absent) per field, worked out once per file. */
+interface Plan {
+  index: Record<Field, number>;
+  name: Record<Field, string>;
+}
+
+const PLANS = new WeakMap<HeaderLayout, Plan>();
+
+function planFor(layout: HeaderLayout): Plan {
+  let plan = PLANS.get(layout);
+  if (!plan) {
+    const index = {} as Record<Field, number>;
+    const name = {} as Record<Field, string>;
+    for (const field of FIELDS) {
+      const i = layout.columns[field];
+      index[field] = i === undefined ? -1 : i;
+      name[field] = i === undefined ? '' : layout.names[i];
+    }
+    plan = { index, name };
+    PLANS.set(layout, plan);
+  }
+  return plan;
+}
+
+function cellAt(cells: string[], i: number): string {
+  return i < 0 ? '' : (cells[i] ?? '').trim();
+}
+
 /**
  * Validates and normalises one data row. Errors reject the row; an invalid optional value is
  * dropped with a warning. Reasons never quote the value (it may be personal data).
  */
 export function validateRow(cells: string[], layout: HeaderLayout, line: number, today: Date): RowResult {
+  // Runs once per row of files with a million rows: each cell is trimmed once, columns are looked
+  // up in a plan made once per file.
+  const { index, name: col } = planFor(layout);
   const issues: RowIssue[] = [];
-  const col = (field: Field): string => {
-    const i = layout.columns[field];
-    return i === undefined ? '' : layout.names[i];
+  const warn = (field: Field, reason: string) => {
+    issues.push({ line, column: col[field], severity: 'warning', reason });
   };
-  const cell = (field: Field): string => {
-    const i = layout.columns[field];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const warn = (field: Field, reason: string) => issues.push({ line, column: col(field), severity: 'warning', reason });
   const reject = (column: string, reason: string): RowResult => ({ customer: undefined, issues: [...issues, { line, column, severity: 'error', reason }] });
 
-  const rawNumber = cell('customerNumber');
-  const customerNumber = cleanText(rawNumber);
-  if (!customerNumber) return reject(col('customerNumber'), 'no customer number: the row was not imported');
-  if (looksLikeExcelNumber(customerNumber)) return reject(col('customerNumber'), 'Excel turned the customer number into a rounded number (like 1,23E+08): the row was not imported');
-  if (customerNumber.length > MAX.customerNumber) return reject(col('customerNumber'), `customer number longer than ${MAX.customerNumber} characters: the row was not imported`);
+  const customerNumber = cleanText(cellAt(cells, index.customerNumber));
+  if (!customerNumber) return reject(col.customerNumber, 'no customer number: the row was not imported');
+  if (looksLikeExcelNumber(customerNumber)) return reject(col.customerNumber, 'Excel turned the customer number into a rounded number (like 1,23E+08): the row was not imported');
+  if (customerNumber.length > MAX.customerNumber) return reject(col.customerNumber, `customer number longer than ${MAX.customerNumber} characters: the row was not imported`);
 
-  const nameColumn = layout.columns.name !== undefined ? col('name') : col('lastName') || col('firstName');
-  const name = layout.columns.name !== undefined && cell('name') ? cleanText(cell('name')) : cleanText([cell('firstName'), cell('prefix'), cell('lastName')].filter(Boolean).join(' '));
+  const nameColumn = index.name >= 0 ? col.name : col.lastName || col.firstName;
+  const fullName = cellAt(cells, index.name);
+  let name: string;
+  if (index.name >= 0 && fullName) name = cleanText(fullName);
+  else {
+    let joined = '';
+    for (const part of [cellAt(cells, index.firstName), cellAt(cells, index.prefix), cellAt(cells, index.lastName)]) {
+      if (part) joined = joined ? joined + ' ' + part : part;
+    }
+    name = cleanText(joined);
+  }
   if (!name) return reject(nameColumn, 'no name: the row was not imported');
   if (name.length > MAX.name) return reject(nameColumn, `name longer than ${MAX.name} characters: the row was not imported`);
 
-  const present = new Set<Category>(['name', 'customerNumber']);
+  let exposedMask = BIT.name | BIT.customerNumber;
 
   let email: string | null = null;
   let emailProblem: string | undefined;
-  if (cell('email')) {
-    present.add('email');
-    const r = normaliseEmail(cell('email'));
+  const emailCell = cellAt(cells, index.email);
+  if (emailCell) {
+    exposedMask |= BIT.email;
+    const r = normaliseEmail(emailCell);
     if (r.ok !== undefined) email = r.ok;
     else emailProblem = r.problem;
   }
 
   let phone: string | null = null;
-  if (cell('phone')) {
-    present.add('phone');
-    const r = normalisePhone(cell('phone'));
+  const phoneCell = cellAt(cells, index.phone);
+  if (phoneCell) {
+    exposedMask |= BIT.phone;
+    const r = normalisePhone(phoneCell);
     if (r.ok !== undefined) phone = r.ok;
     else warn('phone', `${r.problem}; the phone number was dropped`);
   }
@@ -86,55 +123,64 @@ export function validateRow(cells: string[], layout: HeaderLayout, line: number,
   let houseNumberSuffix = '';
   let postcode: string | null = null;
   let city: string | null = null;
-  if (cell('street') || cell('houseNumber') || cell('houseNumberSuffix') || cell('postcode') || cell('city')) present.add('address');
-  if (cell('street')) {
-    const s = cleanText(cell('street'));
+  const streetCell = cellAt(cells, index.street);
+  const houseNumberCell = cellAt(cells, index.houseNumber);
+  const suffixCell = cellAt(cells, index.houseNumberSuffix);
+  const postcodeCell = cellAt(cells, index.postcode);
+  const cityCell = cellAt(cells, index.city);
+  if (streetCell || houseNumberCell || suffixCell || postcodeCell || cityCell) exposedMask |= BIT.address;
+  if (streetCell) {
+    const s = cleanText(streetCell);
     if (s.length > MAX.street) warn('street', `street longer than ${MAX.street} characters; it was dropped`);
     else street = s || null;
   }
-  if (cell('houseNumber')) {
-    const r = normaliseHouseNumber(cell('houseNumber'), cell('houseNumberSuffix'));
+  if (houseNumberCell) {
+    const r = normaliseHouseNumber(houseNumberCell, suffixCell);
     if (r.ok !== undefined) ({ houseNumber, houseNumberSuffix } = r.ok);
     else warn('houseNumber', `${r.problem}; it was dropped`);
-  } else if (cell('houseNumberSuffix')) {
+  } else if (suffixCell) {
     warn('houseNumberSuffix', 'house number suffix without a house number; it was dropped');
   }
-  if (cell('postcode')) {
-    const r = normalisePostcode(cell('postcode'));
+  if (postcodeCell) {
+    const r = normalisePostcode(postcodeCell);
     if (r.ok !== undefined) postcode = r.ok;
     else warn('postcode', `${r.problem}; the postcode was dropped`);
   }
-  if (cell('city')) {
-    const c = cleanText(cell('city'));
+  if (cityCell) {
+    const c = cleanText(cityCell);
     if (c.length > MAX.city) warn('city', `town longer than ${MAX.city} characters; it was dropped`);
     else city = c || null;
   }
 
   let birthDate: string | null = null;
-  if (cell('birthDate')) {
-    present.add('birthDate');
-    const r = normaliseBirthDate(cell('birthDate'), today);
+  const birthDateCell = cellAt(cells, index.birthDate);
+  if (birthDateCell) {
+    exposedMask |= BIT.birthDate;
+    const r = normaliseBirthDate(birthDateCell, today);
     if (r.ok !== undefined) birthDate = r.ok;
     else warn('birthDate', `${r.problem}; the birth date was dropped`);
   }
 
-  if (cell('iban')) {
-    present.add('iban');
-    const r = validateIban(cell('iban'));
+  const ibanCell = cellAt(cells, index.iban);
+  if (ibanCell) {
+    exposedMask |= BIT.iban;
+    const r = validateIban(ibanCell);
     // Only the fact that the IBAN was exposed is kept, never its digits.
     if (r.problem !== undefined) warn('iban', `${r.problem}; it is still recorded as exposed`);
   }
 
   let language: 'nl' | 'en' | null = null;
-  if (cell('language')) {
-    const r = normaliseLanguage(cell('language'));
+  const languageCell = cellAt(cells, index.language);
+  if (languageCell) {
+    const r = normaliseLanguage(languageCell);
     if (r.ok !== undefined) language = r.ok;
     else warn('language', r.problem);
   }
 
   let formerCustomer: boolean | null = null;
-  if (cell('customerStatus')) {
-    const r = normaliseCustomerStatus(cell('customerStatus'));
+  const statusCell = cellAt(cells, index.customerStatus);
+  if (statusCell) {
+    const r = normaliseCustomerStatus(statusCell);
     if (r.ok !== undefined) formerCustomer = r.ok;
     else warn('customerStatus', `${r.problem}; it was dropped`);
   }
@@ -146,11 +192,11 @@ export function validateRow(cells: string[], layout: HeaderLayout, line: number,
   }
   if (emailProblem) warn('email', `${emailProblem}; the e-mail address was dropped and the letter goes by post`);
 
-  let exposed: Category[] = [...present];
-  if (cell('exposed')) {
-    const parsed = parseCategories(cell('exposed'));
+  const exposedCell = cellAt(cells, index.exposed);
+  if (exposedCell) {
+    const parsed = parseCategories(exposedCell);
     if (parsed.unknown > 0) warn('exposed', 'unknown data category ignored (use name, email, address, phone, birthDate, customerNumber, iban separated by |)');
-    if (parsed.categories.length > 0) exposed = parsed.categories;
+    if (parsed.categories.length > 0) exposedMask = categoriesToMask(parsed.categories);
   }
 
   return {
@@ -167,7 +213,7 @@ export function validateRow(cells: string[], layout: HeaderLayout, line: number,
       birthDate,
       language,
       formerCustomer,
-      exposedMask: categoriesToMask(exposed),
+      exposedMask,
     },
     issues,
   };

@@ -1,0 +1,70 @@
+import { escape } from 'mysql2';
+import { mergeCustomer } from './customer-merge';
+import { CustomersService, INSERT_BATCH_ROWS, sqlString } from './customers.service';
+
+describe(CustomersService.name, () => {
+  it('escapes string literals exactly as mysql2 escapes parameters', () => {
+    const samples = ["o'brien", 'back\\slash', 'quote"d', 'tab\tnew\nline\rcr', 'nul\0sub\x1abs\b', 'Zoë Çelik', '', "''", '\\\'', 'plain'];
+    for (const s of samples) expect(sqlString(s)).toBe(escape(s));
+  });
+
+  it('prepares one multi-row INSERT, with the merge clause only when asked', () => {
+    const service = new CustomersService(undefined as never);
+    const customer = mergeCustomer(undefined, {
+      customerNumber: "K'1",
+      name: 'Ans Kok',
+      email: null,
+      phone: '+31612345678',
+      street: 'Polderweg',
+      houseNumber: '12',
+      houseNumberSuffix: '',
+      postcode: '1641 AB',
+      city: 'Lindehoven',
+      birthDate: '1940-03-01',
+      language: null,
+      formerCustomer: null,
+      tierSeverity: 2,
+      exposedMask: 3,
+    });
+    const rows = [
+      { customer, contentHash: 'h1' },
+      { customer: { ...customer, customerNumber: 'K2', formerCustomer: true, language: 'en' as const }, contentHash: 'h2' },
+    ];
+    const insert = service.prepareWrite(7, 9, rows, false).sql;
+    expect(insert).toContain(
+      "VALUES (7,'K\\'1','Ans Kok',NULL,'+31612345678','Polderweg','12','','1641 AB','Lindehoven','1940-03-01','nl',0,2,3,'h1',9),(7,'K2','Ans Kok',NULL,'+31612345678','Polderweg','12','','1641 AB','Lindehoven','1940-03-01','en',1,2,3,'h2',9)",
+    );
+    expect(insert).not.toContain('ON DUPLICATE KEY UPDATE');
+    expect(service.prepareWrite(7, 9, rows, true).sql).toContain('ON DUPLICATE KEY UPDATE');
+    expect(service.prepareWrite(7, 9, [], true).sql).toBe('');
+  });
+
+  it('prepares a full batch of new customers as one prepared statement with its values in column order', () => {
+    const service = new CustomersService(undefined as never);
+    const customer = mergeCustomer(undefined, {
+      customerNumber: 'K1',
+      name: 'Ans Kok',
+      email: 'ans@mail.example',
+      phone: null,
+      street: null,
+      houseNumber: null,
+      houseNumberSuffix: '',
+      postcode: null,
+      city: null,
+      birthDate: null,
+      language: null,
+      formerCustomer: true,
+      tierSeverity: 3,
+      exposedMask: 5,
+    });
+    const rows = Array.from({ length: INSERT_BATCH_ROWS }, (_, i) => ({ customer: { ...customer, customerNumber: `K${i}` }, contentHash: `h${i}` }));
+    const write = service.prepareWrite(7, 9, rows, false);
+    expect(write.sql).toMatch(/^INSERT INTO affected_customers \(incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId\) VALUES \(\?(,\?){16}\)/);
+    expect(write.sql.split('?').length - 1).toBe(INSERT_BATCH_ROWS * 17);
+    expect(write.values?.length).toBe(INSERT_BATCH_ROWS * 17);
+    expect(write.values?.slice(17, 34)).toEqual([7, 'K1', 'Ans Kok', 'ans@mail.example', null, null, null, '', null, null, null, 'nl', 1, 3, 5, 'h1', 9]);
+    // Upserts and other sizes stay text statements.
+    expect(service.prepareWrite(7, 9, rows, true).values).toBeUndefined();
+    expect(service.prepareWrite(7, 9, rows.slice(1), false).values).toBeUndefined();
+  });
+});
