@@ -1,6 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
@@ -463,6 +463,7 @@ describe('Imports (HTTP, real MySQL and Redis)', () => {
     it('marks an import left processing by a killed process as failed, saying nothing was applied', async () => {
       const incidentId = await seedIncident(inst.db);
       const stale = join(inst.dir, 'uploads', 'stale.upload');
+      mkdirSync(join(inst.dir, 'uploads'), { recursive: true });
       writeFileSync(stale, 'klantnummer;naam\n');
       const res: { insertId: number } = await inst.db.query("INSERT INTO imports (incidentId, tier, status, storedPath) VALUES (?, 'viewed', 'processing', ?)", [incidentId, stale]);
       const worker = await inst.startApp({ appRole: 'worker' });

@@ -415,8 +415,9 @@ export class ImportsService {
   }
 
   private async finish(imp: Import, status: 'completed' | 'failed', message: string | null): Promise<void> {
-    await this.imports.update({ id: imp.id }, { status, message, progress: 100, finishedAt: new Date(), storedPath: null });
+    // The upload goes first: whoever sees the import finished may rely on the file being gone.
     if (imp.storedPath) removeFile(imp.storedPath);
+    await this.imports.update({ id: imp.id }, { status, message, progress: 100, finishedAt: new Date(), storedPath: null });
     const done = await this.summary(imp.id);
     await this.audit.record(SYSTEM_ACTOR, 'import.complete', `import:${imp.id}`, {
       status,
