@@ -11,6 +11,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 export class HealthController implements OnModuleDestroy {
   // Its own client with no offline queue, so a dead Redis fails the check fast instead of hanging.
   private readonly redis: Redis;
+  private connecting: Promise<void> | undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -24,10 +25,16 @@ export class HealthController implements OnModuleDestroy {
   async check(@Res() res: Response): Promise<void> {
     const [mysql, redis] = await Promise.all([
       within(1000, this.db.query('SELECT 1')),
-      within(1000, (this.redis.status === 'wait' ? this.redis.connect() : Promise.resolve()).then(() => this.redis.ping())),
+      within(1000, this.connected().then(() => this.redis.ping())),
     ]);
     const ok = mysql && redis;
     res.status(ok ? 200 : 503).json(ok ? { status: 'ok' } : { status: 'unavailable', mysql: mysql ? 'ok' : 'down', redis: redis ? 'ok' : 'down' });
+  }
+
+  /** One connect for all callers: concurrent first checks must not each find the client still connecting. */
+  private connected(): Promise<void> {
+    this.connecting ??= this.redis.connect().catch(() => undefined);
+    return this.connecting;
   }
 
   onModuleDestroy(): void {
