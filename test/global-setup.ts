@@ -1,9 +1,16 @@
-import { checkRedis, ensureDatabase } from '../src/database/preflight';
+import { createConnection } from 'mysql2/promise';
+import { ConfigError } from '../src/config/config';
+import { checkRedis } from '../src/database/preflight';
 import { testServerUrls } from './support/test-env';
 
-/** Fails the run at once, with the fix, when MySQL or Redis is not there. */
+/** Fails the run at once, with the fix, when MySQL or Redis is not there (and leaves nothing behind). */
 export default async function globalSetup(): Promise<void> {
   const { mysql, redis } = testServerUrls();
-  await ensureDatabase({ databaseUrl: `${mysql}/fraud_warning_test` });
+  try {
+    const conn = await createConnection({ uri: mysql, connectTimeout: 5000 });
+    await conn.end();
+  } catch (err) {
+    throw new ConfigError(`Tests need MySQL at ${mysql} (${(err as { code?: string }).code ?? 'unreachable'}): start MariaDB or set TEST_MYSQL_URL.`);
+  }
   await checkRedis({ redisUrl: redis });
 }
