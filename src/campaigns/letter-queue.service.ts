@@ -45,19 +45,12 @@ export class LetterQueue {
 
   /** Adds a job for every `queued` or `retrying` e-mail letter of the campaign, in pages. */
   async enqueueCampaign(campaignId: number): Promise<number> {
-    let afterId = '0';
     let total = 0;
-    for (;;) {
-      const rows: { id: string; attempts: number; nextAttemptAt: Date | null }[] = await this.db.query(
-        `SELECT id, attempts, nextAttemptAt FROM letters
-          WHERE campaignId = ? AND state IN ('queued','retrying') AND id > ? ORDER BY id LIMIT 5000`,
-        [campaignId, afterId],
-      );
-      if (rows.length === 0) return total;
-      await this.add(rows.map((r) => ({ id: String(r.id), attempts: Number(r.attempts), nextAttemptAt: r.nextAttemptAt })));
+    for await (const rows of this.waitingLetters(campaignId)) {
+      await this.add(rows);
       total += rows.length;
-      afterId = String(rows[rows.length - 1].id);
     }
+    return total;
   }
 
   /**
@@ -65,21 +58,29 @@ export class LetterQueue {
    * Redis (checked in pipelined batches); letters that still have their job are left alone.
    */
   async addMissing(campaignId: number): Promise<number> {
-    let afterId = '0';
     let total = 0;
+    for await (const rows of this.waitingLetters(campaignId)) {
+      const pipeline = this.queue.client.pipeline();
+      for (const r of rows) pipeline.exists(this.queue.toKey(letterJobId(r.id, r.attempts)));
+      const exists = (await pipeline.exec()) ?? [];
+      const missing = rows.filter((_, i) => exists[i]?.[1] !== 1);
+      if (missing.length) await this.add(missing);
+      total += missing.length;
+    }
+    return total;
+  }
+
+  /** The campaign's letters that still need a job, in id order, 5,000 at a time. */
+  private async *waitingLetters(campaignId: number): AsyncGenerator<QueuedLetter[]> {
+    let afterId = '0';
     for (;;) {
       const rows: { id: string; attempts: number; nextAttemptAt: Date | null }[] = await this.db.query(
         `SELECT id, attempts, nextAttemptAt FROM letters
           WHERE campaignId = ? AND state IN ('queued','retrying') AND id > ? ORDER BY id LIMIT 5000`,
         [campaignId, afterId],
       );
-      if (rows.length === 0) return total;
-      const pipeline = this.queue.client.pipeline();
-      for (const r of rows) pipeline.exists(this.queue.toKey(letterJobId(String(r.id), Number(r.attempts))));
-      const exists = (await pipeline.exec()) ?? [];
-      const missing = rows.filter((_, i) => exists[i]?.[1] !== 1);
-      if (missing.length) await this.add(missing.map((r) => ({ id: String(r.id), attempts: Number(r.attempts), nextAttemptAt: r.nextAttemptAt })));
-      total += missing.length;
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({ id: String(r.id), attempts: Number(r.attempts), nextAttemptAt: r.nextAttemptAt }));
       afterId = String(rows[rows.length - 1].id);
     }
   }
