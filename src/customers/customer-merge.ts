@@ -21,23 +21,11 @@ export interface CustomerInput {
   exposedMask: number;
 }
 
-/** The stored state of a customer, as far as a merge needs it. */
-export interface StoredCustomer {
+/** The stored state of a customer, as far as a merge needs it: the same columns, all known. */
+export interface StoredCustomer extends Omit<CustomerInput, 'language' | 'formerCustomer'> {
   id: string;
-  customerNumber: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  houseNumberSuffix: string;
-  postcode: string | null;
-  city: string | null;
-  birthDate: string | null;
   language: 'nl' | 'en';
   formerCustomer: boolean;
-  tierSeverity: number;
-  exposedMask: number;
   contentHash: string;
   lastImportId: number | null;
 }
