@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditEvent } from './audit-event.entity';
 
 /** Who acted: a staff member, or one of the non-staff actors. */
@@ -30,14 +29,16 @@ export class AuditService {
    */
   async record(actor: Actor, action: string, subject: string | null, detail?: Record<string, unknown>): Promise<void> {
     if (!ACTION_PATTERN.test(action)) throw new Error(`audit action "${action}" is not <module>.<verb>`);
-    await this.events.insert({
-      at: new Date(),
-      actorId: typeof actor === 'object' ? actor.id : null,
-      actor: typeof actor === 'object' ? `${actor.name} (${actor.role}, #${actor.id})` : actor,
+    // Plain SQL: every hotline lookup writes one of these before it answers, and TypeORM's insert
+    // builder cost more CPU than MySQL spent on the insert.
+    await this.events.query('INSERT INTO audit_events (at, actorId, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)', [
+      new Date(),
+      typeof actor === 'object' ? actor.id : null,
+      typeof actor === 'object' ? `${actor.name} (${actor.role}, #${actor.id})` : actor,
       action,
       subject,
-      detail: detail ?? null,
-    } as QueryDeepPartialEntity<AuditEvent>);
+      detail ? JSON.stringify(detail) : null,
+    ]);
   }
 
   async list(filter: { action?: string; actorId?: number; limit?: number }): Promise<AuditView[]> {

@@ -4,6 +4,8 @@ import { In, Repository } from 'typeorm';
 import { Campaign } from './campaign.entity';
 import { Letter } from './letter.entity';
 
+export type LetterTimelineRow = Pick<Letter, 'id' | 'campaignId' | 'channel' | 'state' | 'sentAt' | 'deliveredAt' | 'bouncedAt' | 'tipIds'>;
+
 export interface LetterWithCampaign {
   letter: Letter;
   campaign: Campaign;
@@ -28,9 +30,16 @@ export class CampaignLettersService {
     return { letter, campaign };
   }
 
-  /** Every letter to this customer, oldest first. */
-  findByCustomer(customerId: string): Promise<Letter[]> {
-    return this.letters.find({ where: { customerId }, order: { id: 'ASC' } });
+  /**
+   * Every letter to this customer, oldest first, with only what the hotline shows. Plain SQL: it runs
+   * on every hotline lookup, where TypeORM's find options cost more CPU than the query.
+   */
+  async timelineByCustomer(customerId: string): Promise<LetterTimelineRow[]> {
+    const rows = await this.letters.query<(Omit<LetterTimelineRow, 'tipIds'> & { tipIds: string | null })[]>(
+      'SELECT id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, tipIds FROM letters WHERE customerId = ? ORDER BY id',
+      [customerId],
+    );
+    return rows.map((r) => ({ ...r, tipIds: r.tipIds ? (JSON.parse(r.tipIds) as string[]) : null }));
   }
 
   findByIds(ids: string[]): Promise<Letter[]> {

@@ -5,6 +5,17 @@ import { AffectedCustomer } from './affected-customer.entity';
 import { CustomerInput, MergedCustomer, StoredCustomer } from './customer-merge';
 import { Tier, tierFromSeverity } from './tiers';
 
+const CUSTOMER_COLUMNS =
+  'id, incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId, createdAt, updatedAt';
+
+type CustomerRow = Omit<AffectedCustomer, 'birthDate' | 'formerCustomer' | 'tier' | 'exposed'> & { birthDate: Date | string | null; formerCustomer: number };
+
+/** A raw row as TypeORM would hydrate it: DATE as "YYYY-MM-DD" (read in UTC), booleans as booleans. */
+function customerFromRow(row: CustomerRow): AffectedCustomer {
+  const birthDate = row.birthDate instanceof Date ? row.birthDate.toISOString().slice(0, 10) : row.birthDate;
+  return Object.assign(new AffectedCustomer(), row, { birthDate, formerCustomer: Boolean(row.formerCustomer) });
+}
+
 /** Owner of `affected_customers`; other modules read customers through this service. */
 @Injectable()
 export class CustomersService {
@@ -23,13 +34,21 @@ export class CustomersService {
     return counts;
   }
 
-  findByNumber(incidentId: number, customerNumber: string): Promise<AffectedCustomer | null> {
-    return this.customers.findOne({ where: { incidentId, customerNumber } });
+  // findByNumber and findByAddress are plain SQL: they run on every hotline lookup, where building
+  // the query through TypeORM's find options cost more CPU than MySQL spent answering it.
+
+  async findByNumber(incidentId: number, customerNumber: string): Promise<AffectedCustomer | null> {
+    const rows = await this.customers.query<CustomerRow[]>(`SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE incidentId = ? AND customerNumber = ? LIMIT 1`, [incidentId, customerNumber]);
+    return rows.length ? customerFromRow(rows[0]) : null;
   }
 
   /** Exact address match (normalised postcode "1234 AB", house number digits, suffix upper case or ""). */
-  findByAddress(incidentId: number, postcode: string, houseNumber: string, houseNumberSuffix: string): Promise<AffectedCustomer[]> {
-    return this.customers.find({ where: { incidentId, postcode, houseNumber, houseNumberSuffix }, take: 50 });
+  async findByAddress(incidentId: number, postcode: string, houseNumber: string, houseNumberSuffix: string): Promise<AffectedCustomer[]> {
+    const rows = await this.customers.query<CustomerRow[]>(
+      `SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE incidentId = ? AND postcode = ? AND houseNumber = ? AND houseNumberSuffix = ? ORDER BY id LIMIT 50`,
+      [incidentId, postcode, houseNumber, houseNumberSuffix],
+    );
+    return rows.map(customerFromRow);
   }
 
   findById(id: string): Promise<AffectedCustomer | null> {

@@ -1,3 +1,4 @@
+import type { LetterTimelineRow } from '../campaigns/campaign-letters.service';
 import type { Letter, LetterChannel, LetterState } from '../campaigns/letter.entity';
 import type { AffectedCustomer } from '../customers/affected-customer.entity';
 import type { Category, Tier } from '../customers/tiers';
@@ -54,7 +55,7 @@ export function tipIdsToRepeat(letters: Pick<Letter, 'tipIds'>[]): string[] {
 /** Builds the answer field by field from an allow-list, so a new column never leaks by accident. */
 export function hotlineCustomerView(
   customer: AffectedCustomer,
-  letters: Letter[],
+  letters: LetterTimelineRow[],
   engagement: Map<string, Engagement>,
   contacts: ContactLine[],
   tips: string[],

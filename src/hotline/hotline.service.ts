@@ -128,7 +128,7 @@ export class HotlineService {
   }
 
   private async view(customer: AffectedCustomer): Promise<HotlineCustomer> {
-    const [letters, contacts] = await Promise.all([this.campaignLetters.findByCustomer(customer.id), this.contacts.listForCustomer(customer.id)]);
+    const [letters, contacts] = await Promise.all([this.campaignLetters.timelineByCustomer(customer.id), this.contacts.listForCustomer(customer.id)]);
     const engagement = await this.tracking.engagementFor(letters.map((l) => l.id));
     const tips = this.letters.tipTexts(tipIdsToRepeat(letters), customer.language);
     return hotlineCustomerView(customer, letters, engagement, contacts, tips);

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { describeError } from '../common/json-logger';
 import { EngagementBuffer, engagementUpsert, PendingEngagement } from './engagement-buffer';
 import { LetterEngagement } from './letter-engagement.entity';
@@ -43,7 +43,11 @@ export class TrackingService implements OnModuleInit, BeforeApplicationShutdown 
   async engagementFor(letterIds: string[]): Promise<Map<string, LetterEngagement>> {
     if (letterIds.length === 0) return new Map();
     await this.flush();
-    const rows = await this.engagements.find({ where: { letterId: In(letterIds) } });
+    // Plain SQL: this runs on every hotline lookup (see CampaignLettersService.timelineByCustomer).
+    const rows = await this.engagements.query<LetterEngagement[]>(
+      'SELECT letterId, campaignId, firstClickAt, clickCount, acknowledgedAt, openedAt FROM letter_engagements WHERE letterId IN (?)',
+      [letterIds],
+    );
     return new Map(rows.map((r) => [r.letterId, r]));
   }
 
