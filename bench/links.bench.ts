@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const letters = await seedSentLetters(db, campaignId, incidentId);
     const tokens = letters.map((l) => l.token);
 
-    child = fork(__filename, ['serve'], { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child = fork(__filename, ['serve'], { execArgv: __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const port = await new Promise<number>((resolve, reject) => {
       child!.once('message', (m: { port: number }) => resolve(m.port));
       child!.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
