@@ -35,11 +35,12 @@ export class CampaignLettersService {
    * on every hotline lookup, where TypeORM's find options cost more CPU than the query.
    */
   async timelineByCustomer(customerId: string): Promise<LetterTimelineRow[]> {
-    const rows = await this.letters.query<(Omit<LetterTimelineRow, 'tipIds'> & { tipIds: string | null })[]>(
+    const rows = await this.letters.query<(Omit<LetterTimelineRow, 'tipIds'> & { tipIds: string | string[] | null })[]>(
       'SELECT id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, tipIds FROM letters WHERE customerId = ? ORDER BY id',
       [customerId],
     );
-    return rows.map((r) => ({ ...r, tipIds: r.tipIds ? (JSON.parse(r.tipIds) as string[]) : null }));
+    // MariaDB's JSON is text on the wire; MySQL's JSON arrives parsed.
+    return rows.map((r) => ({ ...r, tipIds: typeof r.tipIds === 'string' ? (JSON.parse(r.tipIds) as string[]) : r.tipIds }));
   }
 
   findByIds(ids: string[]): Promise<Letter[]> {
