@@ -92,16 +92,18 @@ async function serve(): Promise<void> {
       handling = null;
       const ms = (ns: number) => Math.round(ns / 1e4) / 100;
       const cpu = process.cpuUsage(cpuAtStart);
+      const minor = gcPauses.filter((g) => !g.major).map((g) => g.ms);
+      const major = gcPauses.filter((g) => g.major).map((g) => g.ms);
       const report: ServerProbe = {
         cpuMsPerRequest: round2((cpu.user + cpu.system) / 1000 / Math.max(1, times.length)),
         handlingP50: round2(quantile(times, 0.5)),
         handlingP99: round2(quantile(times, 0.99)),
         loopP99: ms(loopDelay.percentile(99)),
         loopMax: ms(loopDelay.max),
-        gcMinor: gcPauses.filter((g) => !g.major).length,
-        gcMinorMaxMs: round2(Math.max(0, ...gcPauses.filter((g) => !g.major).map((g) => g.ms))),
-        gcMajor: gcPauses.filter((g) => g.major).length,
-        gcMajorMaxMs: round2(Math.max(0, ...gcPauses.filter((g) => g.major).map((g) => g.ms))),
+        gcMinor: minor.length,
+        gcMinorMaxMs: round2(Math.max(0, ...minor)),
+        gcMajor: major.length,
+        gcMajorMaxMs: round2(Math.max(0, ...major)),
         gcTotalMs: Math.round(gcPauses.reduce((a, g) => a + g.ms, 0)),
       };
       process.send!(report);
@@ -201,6 +203,11 @@ async function settle(db: Conn): Promise<{ seconds: number; checkpointAgeMb: num
   }
 }
 
+/** One hotline lookup as the bench sends it: a different customer number every time. */
+function lookupRequest(token: string, incidentId: number, reason: string): { headers: Record<string, string>; body: string } {
+  return { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ incidentId, reason, customerNumber: randomCustomerNumber() }) };
+}
+
 /** Half the lookups for customers with a letter, the rest anywhere in the million, 1 in 20 a miss. */
 function randomCustomerNumber(): string {
   const r = Math.random();
@@ -220,8 +227,7 @@ async function run(url: string, token: string, incidentId: number, title: string
       {
         method: 'POST',
         path: '/api/hotline/lookup',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ incidentId, reason: 'Benchmark caller', customerNumber: randomCustomerNumber() }) }),
+        setupRequest: (req) => ({ ...req, ...lookupRequest(token, incidentId, 'Benchmark caller') }),
       },
     ],
   });
@@ -256,11 +262,6 @@ interface Figures {
   sendLagP99?: number;
 }
 
-/**
- * Open-loop load at an even `rate`: request i leaves at start + i/rate whatever happened to the
- * earlier ones, as independent callers would. Latency is measured from the moment a request was
- * due, so a slow server cannot hide its queue (no coordinated omission).
- */
 /** One request of a paced run: built fresh for every request (the lookups vary the customer number). */
 interface PacedRequest {
   method: 'GET' | 'POST';
@@ -269,6 +270,11 @@ interface PacedRequest {
   body?: string;
 }
 
+/**
+ * Open-loop load at an even `rate`: request i leaves at start + i/rate whatever happened to the
+ * earlier ones, as independent callers would. Latency is measured from the moment a request was
+ * due, so a slow server cannot hide its queue (no coordinated omission).
+ */
 async function paced(port: number, rate: number, next: () => PacedRequest): Promise<Figures> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const total = rate * SECONDS;
@@ -347,7 +353,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
 
     // Warm-up: JIT, connection pool, InnoDB pages of the index.
-    await autocannon({ url: base, connections: 4, amount: 2000, requests: [{ method: 'POST', path: '/api/hotline/lookup', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ incidentId, reason: 'Benchmark warm-up', customerNumber: randomCustomerNumber() }) }) }] });
+    await autocannon({ url: base, connections: 4, amount: 2000, requests: [{ method: 'POST', path: '/api/hotline/lookup', setupRequest: (req) => ({ ...req, ...lookupRequest(token, incidentId, 'Benchmark warm-up') }) }] });
     await db.query('ANALYZE TABLE affected_customers');
     process.stdout.write('waiting for InnoDB to write out the bulk load before measuring…\n');
     const settled = await settle(db);
@@ -372,12 +378,7 @@ async function main(): Promise<void> {
     // Baseline, same server, same client, same pace: GET /health (one MySQL ping, one Redis PING,
     // no authentication, no audit). Its p99 is the floor this machine and harness allow.
     const health = await paced(port, RATE, () => ({ method: 'GET', path: '/health' }));
-    const lookup = (): PacedRequest => ({
-      method: 'POST',
-      path: '/api/hotline/lookup',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ incidentId, reason: 'Benchmark caller', customerNumber: randomCustomerNumber() }),
-    });
+    const lookup = (): PacedRequest => ({ method: 'POST', path: '/api/hotline/lookup', ...lookupRequest(token, incidentId, 'Benchmark caller') });
     // Several paced runs: on a 2-core machine shared by the load generator, the application and
     // MySQL one run's p99 depends on what else the machine did in those seconds, so one run proves
     // little either way. The target is judged on the median run; every run is printed.
