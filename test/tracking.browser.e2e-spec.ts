@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './support/chromium';
 import request from 'supertest';
 import type { AppConfig } from '../src/config/config';
 import { seedCustomers } from './support/seed';
@@ -10,7 +11,6 @@ import { startSmtpSink } from './support/smtp-sink';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
 import { letterLinks } from './tracking.seed';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots are kept after the run so a person can look at them. */
 const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'fw-tracking-screenshots');
 
@@ -58,7 +58,7 @@ describe('Landing page in a real browser (headless Chromium)', () => {
 
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
   });

@@ -12,6 +12,7 @@ import { StaffModule } from '../staff/staff.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { CampaignLettersModule } from './campaign-letters.module';
 import { Campaign } from './campaign.entity';
+import { CampaignTripwire } from './campaign-tripwire.service';
 import { ReconcileProcessor, SendProcessor } from './campaign.processors';
 import { CampaignsController, MailEventsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
@@ -48,7 +49,7 @@ import { Reconciler } from './reconciler.service';
     TrackingModule,
   ],
   controllers: [CampaignsController, MailEventsController],
-  providers: [CampaignsService, LetterQueue, LetterSender, Reconciler, MailEventsService, SendProcessor, ReconcileProcessor],
-  exports: [CampaignsService],
+  providers: [CampaignsService, CampaignTripwire, LetterQueue, LetterSender, Reconciler, MailEventsService, SendProcessor, ReconcileProcessor],
+  exports: [CampaignsService, CampaignTripwire],
 })
 export class CampaignsModule {}

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { AffectedCustomer } from '../customers/affected-customer.entity';
@@ -68,6 +68,12 @@ const PAGE = 5000;
  * paused/sending → completed. Post letters stay `pending`: they are never e-mailed; the print house
  * takes them from the postal list, together with e-mail letters that failed, bounced or whose
  * outcome is unknown.
+ *
+ * Concurrency (several API and worker processes): every status change is either one guarded
+ * update or a transaction that first locks the campaign row (`FOR UPDATE`): approve, start and
+ * resolving a letter. Completion (reconciler) is one guarded update on the invariant in
+ * campaign-invariants.ts, which no other transition can make true early: start releases the
+ * letters in the same transaction that says `sending`.
  */
 @Injectable()
 export class CampaignsService {
@@ -98,24 +104,35 @@ export class CampaignsService {
       actor.id,
     ]);
     const id = Number(res.insertId);
-    const { hash, email, post } = await this.syncLetters(id, incidentId, tiers);
+    const { hash, email, post } = await this.syncLetters(this.db, id, incidentId, tiers);
     await this.db.query('UPDATE campaigns SET recipientsHash = ? WHERE id = ?', [hash, id]);
     await this.audit.record(actor, 'campaign.create', `campaign:${id}`, { incidentId, tiers, recipients: email + post, email, post });
     return { id, incidentId, status: 'draft', tiers, recipients: email + post, email, post };
   }
 
+  /**
+   * Concurrency: the whole approval is one transaction holding the campaign row (`FOR UPDATE`), so
+   * a start (which takes the same lock) never runs while the letters are being re-synced, and two
+   * approvals run one after the other. A crash mid-approval leaves the letters as they were.
+   */
   async approve(id: number, actor: StaffActor): Promise<{ id: number; status: 'approved'; recipients: number; email: number; post: number; templateVersion: string }> {
     const c = await this.campaign(id);
     if (c.createdBy === actor.id) throw new ForbiddenException('You created this campaign; another member of the communications team must approve it.');
-    if (c.status !== 'draft' && c.status !== 'approved') throw new ConflictException(`Campaign ${id} is ${c.status}; only a draft or approved campaign can be approved.`);
-    // The approval covers the recipients as they are now: bring the (still unsent) letters in line first.
-    const { hash, email, post, change } = await this.syncLetters(id, c.incidentId, c.tiers);
     const templateVersion = this.letters.templateVersion();
-    const res: { affectedRows: number } = await this.db.query(
-      "UPDATE campaigns SET status = 'approved', approvedBy = ?, approvedAt = UTC_TIMESTAMP(3), recipientsHash = ?, templateVersion = ? WHERE id = ? AND status IN ('draft','approved')",
-      [actor.id, hash, templateVersion, id],
-    );
-    if (res.affectedRows !== 1) throw new ConflictException(`Campaign ${id} changed status while it was being approved; reload and try again.`);
+    const synced = await this.db.transaction(async (tx) => {
+      const { status } = await this.lock(tx, id);
+      if (status !== 'draft' && status !== 'approved') throw new ConflictException(`Campaign ${id} is ${status}; only a draft or approved campaign can be approved.`);
+      // The approval covers the recipients as they are now: bring the (still unsent) letters in line first.
+      const sync = await this.syncLetters(tx, id, c.incidentId, c.tiers);
+      await tx.query("UPDATE campaigns SET status = 'approved', approvedBy = ?, approvedAt = UTC_TIMESTAMP(3), recipientsHash = ?, templateVersion = ? WHERE id = ?", [
+        actor.id,
+        sync.hash,
+        templateVersion,
+        id,
+      ]);
+      return sync;
+    });
+    const { email, post, change } = synced;
     await this.audit.record(actor, 'campaign.approve', `campaign:${id}`, { recipients: email + post, email, post, templateVersion, lettersChangedSinceCreation: change });
     return { id, status: 'approved', recipients: email + post, email, post, templateVersion };
   }
@@ -137,14 +154,29 @@ export class CampaignsService {
         }),
       );
     }
-    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'sending', startedAt = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'approved'", [id]);
-    if (res.affectedRows !== 1) throw new ConflictException(`Campaign ${id} has already been started.`);
-    const queued: { affectedRows: number } = await this.db.query("UPDATE letters SET state = 'queued' WHERE campaignId = ? AND channel = 'email' AND state = 'pending'", [id]);
-    await this.audit.record(actor, 'campaign.start', `campaign:${id}`, { queued: queued.affectedRows });
+    // One transaction: the campaign says `sending` at the same instant its letters say `queued`, so
+    // no reader (the reconciler in any process) can see a started campaign with unreleased letters.
+    // The row lock also waits out an approval in progress; the hash is checked again under it.
+    const queued = await this.db.transaction(async (tx) => {
+      const locked = await this.lock(tx, id);
+      if (locked.status !== 'approved') throw new ConflictException(`Campaign ${id} has already been started (status ${locked.status}).`);
+      if (locked.recipientsHash !== now.hash || locked.templateVersion !== templateVersion) {
+        throw new ConflictException(`Campaign ${id} was approved again while it was being started; reload it, check what was approved and start again.`);
+      }
+      const released: { affectedRows: number } = await tx.query("UPDATE letters SET state = 'queued' WHERE campaignId = ? AND channel = 'email' AND state = 'pending'", [id]);
+      await tx.query("UPDATE campaigns SET status = 'sending', startedAt = UTC_TIMESTAMP(3) WHERE id = ?", [id]);
+      return released.affectedRows;
+    });
+    await this.audit.record(actor, 'campaign.start', `campaign:${id}`, { queued });
     this.enqueueInBackground(id);
     return { id, status: 'sending' };
   }
 
+  /**
+   * Concurrency: one guarded update. Letters already claimed finish; jobs taken while paused find
+   * the campaign not `sending`, do nothing and end. The reconciler completes only `sending`
+   * campaigns, so a paused one stays paused even when it has nothing left to send.
+   */
   async pause(id: number, actor: StaffActor): Promise<{ id: number; status: CampaignStatus }> {
     const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'paused', pausedReason = ? WHERE id = ? AND status = 'sending'", [
       `Paused by staff member #${actor.id}`,
@@ -158,6 +190,12 @@ export class CampaignsService {
     return { id, status: 'paused' };
   }
 
+  /**
+   * Concurrency: one guarded update, then jobs for every waiting letter (deterministic job ids, so
+   * a job still in Redis is not doubled). A job that is still finishing its "paused, skip" run
+   * when its letter is re-added makes that add a no-op; the reconciler sees the letter without a
+   * job and adds it again. Either way the claim's guarded update lets one send through.
+   */
   async resume(id: number, actor: StaffActor): Promise<{ id: number; status: CampaignStatus }> {
     const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'sending', pausedReason = NULL WHERE id = ? AND status = 'paused'", [id]);
     if (res.affectedRows !== 1) {
@@ -254,24 +292,39 @@ export class CampaignsService {
     if (!letter) throw new NotFoundException(`Letter ${letterId} does not exist.`);
     if (letter.state !== 'unknown') throw new ConflictException(`Letter ${letterId} is ${letter.state}; only a letter with an unknown outcome can be resolved.`);
     const state: LetterState = outcome === 'sent' ? 'sent' : 'queued';
-    const res: { affectedRows: number } = await this.db.query(
-      `UPDATE letters SET state = ?, sentAt = IF(? = 'sent', COALESCE(sentAt, UTC_TIMESTAMP(3)), sentAt), nextAttemptAt = NULL WHERE id = ? AND state = 'unknown'`,
-      [state, state, letterId],
-    );
-    if (res.affectedRows !== 1) throw new ConflictException(`Letter ${letterId} changed while it was being resolved; reload and try again.`);
-    await this.audit.record(actor, 'letter.resolve', `letter:${letterId}`, { outcome, campaignId: Number(letter.campaignId) });
-    if (outcome === 'resend') {
+    // One transaction: a completed campaign reopens at the same instant its letter is queued again,
+    // so the tripwire never sees a completed campaign with a queued letter.
+    const reopened = await this.db.transaction(async (tx) => {
+      const { status } = await this.lock(tx, Number(letter.campaignId));
+      const res: { affectedRows: number } = await tx.query(
+        `UPDATE letters SET state = ?, sentAt = IF(? = 'sent', COALESCE(sentAt, UTC_TIMESTAMP(3)), sentAt), nextAttemptAt = NULL WHERE id = ? AND state = 'unknown'`,
+        [state, state, letterId],
+      );
+      if (res.affectedRows !== 1) throw new ConflictException(`Letter ${letterId} changed while it was being resolved; reload and try again.`);
+      if (outcome !== 'resend' || status !== 'completed') return false;
       // A finished campaign opens again for this letter; the reconciler completes it again afterwards.
-      const reopened: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'sending' WHERE id = ? AND status = 'completed'", [letter.campaignId]);
-      if (reopened.affectedRows === 1) await this.audit.record(actor, 'campaign.resume', `campaign:${letter.campaignId}`, { reason: 'letter resent', letterId });
-      await this.queue.addOne(String(letter.id), Number(letter.attempts), 0);
-    }
+      await tx.query("UPDATE campaigns SET status = 'sending' WHERE id = ?", [letter.campaignId]);
+      return true;
+    });
+    await this.audit.record(actor, 'letter.resolve', `letter:${letterId}`, { outcome, campaignId: Number(letter.campaignId) });
+    if (reopened) await this.audit.record(actor, 'campaign.resume', `campaign:${letter.campaignId}`, { reason: 'letter resent', letterId });
+    if (outcome === 'resend') await this.queue.addOne(String(letter.id), Number(letter.attempts), 0);
     return { id: String(letter.id), state };
   }
 
   private enqueueInBackground(id: number): void {
     // 202 right away; if this process dies while adding jobs, the reconciler adds the rest.
     void this.queue.enqueueCampaign(id).catch((err: unknown) => this.logger.warn({ msg: 'enqueue incomplete; the reconciler will finish it', campaignId: id, error: err instanceof Error ? err.name : 'unknown' }));
+  }
+
+  /** Locks the campaign row until the transaction ends; returns what the state changes check under that lock. */
+  private async lock(tx: EntityManager, id: number): Promise<Pick<Campaign, 'status' | 'recipientsHash' | 'templateVersion'>> {
+    const rows: Pick<Campaign, 'status' | 'recipientsHash' | 'templateVersion'>[] = await tx.query(
+      'SELECT status, recipientsHash, templateVersion FROM campaigns WHERE id = ? FOR UPDATE',
+      [id],
+    );
+    if (!rows[0]) throw new NotFoundException(`Campaign ${id} does not exist.`);
+    return rows[0];
   }
 
   private async campaign(id: number): Promise<Campaign> {
@@ -304,17 +357,23 @@ export class CampaignsService {
     }
   }
 
-  private async letterChannels(campaignId: number): Promise<Map<string, LetterChannel>> {
-    const rows: { customerId: string; channel: LetterChannel }[] = await this.db.query('SELECT customerId, channel FROM letters WHERE campaignId = ?', [campaignId]);
+  private async letterChannels(campaignId: number, tx: Pick<EntityManager, 'query'> = this.db): Promise<Map<string, LetterChannel>> {
+    const rows: { customerId: string; channel: LetterChannel }[] = await tx.query('SELECT customerId, channel FROM letters WHERE campaignId = ?', [campaignId]);
     return new Map(rows.map((r) => [String(r.customerId), r.channel]));
   }
 
   /**
    * Makes the unsent letters of a draft/approved campaign match the customers now in its tiers
    * (multi-row inserts; campaigns have 100k+ letters) and returns the hash the approval covers.
+   *
+   * Imports running meanwhile: customers are read page by page in id order; a customer an import
+   * adds or changes mid-sync may or may not be in this pass, but the hash is computed from exactly
+   * the rows this pass wrote letters for, so an approval covers exactly the letters that exist.
+   * Start recomputes the recipients and refuses (409, saying what changed) when an import changed
+   * them since; a new approval brings the letters in line again.
    */
-  private async syncLetters(campaignId: number, incidentId: number, tiers: Tier[]): Promise<{ hash: string; email: number; post: number; change: { added: number; removed: number; channelChanged: number } }> {
-    const existing = await this.letterChannels(campaignId);
+  private async syncLetters(tx: Pick<EntityManager, 'query'>, campaignId: number, incidentId: number, tiers: Tier[]): Promise<{ hash: string; email: number; post: number; change: { added: number; removed: number; channelChanged: number } }> {
+    const existing = await this.letterChannels(campaignId, tx);
     const hasher = new RecipientsHasher();
     const seen = new Set<string>();
     let email = 0;
@@ -337,16 +396,16 @@ export class CampaignsService {
       for (let i = 0; i < toInsert.length; i += 1000) {
         const batch = toInsert.slice(i, i + 1000);
         // IGNORE: two approvals racing each other insert the same missing letters; the unique key keeps one.
-        await this.db.query(`INSERT IGNORE INTO letters (campaignId, customerId, channel, state, token) VALUES ${batch.map(() => '(?,?,?,?,?)').join(',')}`, batch.flat());
+        await tx.query(`INSERT IGNORE INTO letters (campaignId, customerId, channel, state, token) VALUES ${batch.map(() => '(?,?,?,?,?)').join(',')}`, batch.flat());
       }
       added += toInsert.length;
     });
     const removed = [...existing.keys()].filter((id) => !seen.has(id));
     for (let i = 0; i < removed.length; i += 1000) {
-      await this.db.query("DELETE FROM letters WHERE campaignId = ? AND customerId IN (?) AND state = 'pending'", [campaignId, removed.slice(i, i + 1000)]);
+      await tx.query("DELETE FROM letters WHERE campaignId = ? AND customerId IN (?) AND state = 'pending'", [campaignId, removed.slice(i, i + 1000)]);
     }
     for (const ch of channelChanges) {
-      await this.db.query("UPDATE letters SET channel = ? WHERE campaignId = ? AND customerId = ? AND state = 'pending'", [ch.channel, campaignId, ch.customerId]);
+      await tx.query("UPDATE letters SET channel = ? WHERE campaignId = ? AND customerId = ? AND state = 'pending'", [ch.channel, campaignId, ch.customerId]);
     }
     return { hash: hasher.digest(), email, post, change: { added: existing.size ? added : 0, removed: removed.length, channelChanged: channelChanges.length } };
   }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type LetterChannel = 'email' | 'post';
 /**
@@ -15,6 +15,7 @@ export const LETTER_STATES: readonly LetterState[] = ['pending', 'queued', 'send
 @Index('uq_letter_campaign_customer', ['campaignId', 'customerId'], { unique: true })
 @Index('ix_letter_campaign_state', ['campaignId', 'state'])
 @Index('ix_letter_customer', ['customerId'])
+@Index('ix_letter_campaign_updated', ['campaignId', 'updatedAt'])
 export class Letter {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id: string;
@@ -72,4 +73,8 @@ export class Letter {
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** Set by MySQL on every change of the row; the tripwire's measure of whether a campaign still moves. */
+  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  updatedAt: Date;
 }

@@ -62,6 +62,10 @@ export class MailEventsService {
 
   private async apply(letterId: string, e: ParsedMailEvent): Promise<void> {
     const column = e.type === 'delivered' ? 'deliveredAt' : e.type === 'bounced' ? 'bouncedAt' : 'complainedAt';
+    // Against the sender: an event exists only after the SMTP server took the message, so the
+    // letter is `sending` (the sender's `sent` write comes after and keeps these dates), `sent`, or
+    // `unknown` (lease expired), which the event resolves to `sent`. No state here is open, so a
+    // webhook can neither reopen nor complete a campaign.
     // Earliest time wins within a kind, so the order events arrive in does not matter.
     await this.db.query(
       `UPDATE letters SET ${column} = IF(${column} IS NULL OR ${column} > ?, ?, ${column}),

@@ -7,6 +7,8 @@ import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { IncidentsService } from '../incidents/incidents.service';
 import { StaffMailerService } from '../staff/staff-mailer.service';
+import { hasOpenEmailLetters } from './campaign-invariants';
+import { CampaignTripwire, TripwireReport, tripped } from './campaign-tripwire.service';
 import { CampaignsService } from './campaigns.service';
 import { LetterQueue } from './letter-queue.service';
 
@@ -15,6 +17,8 @@ export interface ReconcileResult {
   leasesExpired: number;
   reenqueued: number;
   completed: number[];
+  /** Set on the runs that checked the invariants (every few runs). */
+  tripwire?: TripwireReport;
 }
 
 /**
@@ -24,6 +28,18 @@ export interface ReconcileResult {
  * the server got the letter), and completes campaigns with no e-mail letter left to move.
  * Safe to run in several processes at once: every write is a guarded update, every job add is
  * idempotent (deterministic job ids).
+ *
+ * Against the other writers, one by one:
+ * - start: the campaign becomes `sending` in the same transaction that queues its letters, so a
+ *   run sees either an approved campaign (ignored) or a sending one with queued letters.
+ * - senders: leases expire only with a guarded `sending → unknown` update on an expired lease;
+ *   a sender that finishes late still records `sent` (its update accepts `unknown` with its own
+ *   Message-ID), so the letter is never sent twice and never lost.
+ * - completion: one guarded update whose condition is the shared invariant (no e-mail letter
+ *   `pending`/`queued`/`sending`/`retrying`, see campaign-invariants.ts); a letter that moves back
+ *   to `queued` (resend) reopens its campaign in the same transaction.
+ * - pause/resume: only `sending` campaigns are completed or re-enqueued; paused ones keep waiting.
+ * - webhooks only set delivery dates and turn `unknown` into `sent`: both final states.
  */
 /** Every this many runs the reconciler checks job by job, even when the counts look fine. */
 const EXACT_CHECK_EVERY = 6;
@@ -37,6 +53,7 @@ export class Reconciler {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: LetterQueue,
+    private readonly tripwire: CampaignTripwire,
     private readonly campaigns: CampaignsService,
     private readonly incidents: IncidentsService,
     private readonly audit: AuditService,
@@ -44,8 +61,10 @@ export class Reconciler {
   ) {}
 
   async run(): Promise<ReconcileResult> {
+    this.runs += 1;
     const active: { id: number; status: string }[] = await this.db.query("SELECT id, status FROM campaigns WHERE status IN ('sending','paused')");
     const result: ReconcileResult = { campaigns: active.length, leasesExpired: 0, reenqueued: 0, completed: [] };
+    if (this.runs % EXACT_CHECK_EVERY === 1) result.tripwire = await this.checkInvariants();
     if (active.length === 0) return result;
     const activeIds = active.map((c) => Number(c.id));
     const sendingIds = active.filter((c) => c.status === 'sending').map((c) => Number(c.id));
@@ -90,7 +109,6 @@ export class Reconciler {
     const needed = Number(n);
     if (needed === 0) return 0;
     const held = await this.queue.jobsHeld();
-    this.runs += 1;
     if (held >= needed && this.runs % EXACT_CHECK_EVERY !== 0) return 0;
     if (held < needed) {
       this.logger.warn({ msg: 'letters without a job; re-adding', needed, held });
@@ -101,15 +119,22 @@ export class Reconciler {
     return total;
   }
 
+  /**
+   * Completes a sending campaign when none of its e-mail letters can still move. The plain read
+   * first keeps the row lock off campaigns that are obviously not done (every run, while senders
+   * claim letters that read the same row); the update itself carries the same condition, so it
+   * is the statement, not the read, that decides.
+   */
   private async completeIfDone(campaignId: number): Promise<boolean> {
-    const open: unknown[] = await this.db.query("SELECT 1 FROM letters WHERE campaignId = ? AND state IN ('queued','sending','retrying') LIMIT 1", [campaignId]);
-    if (open.length) return false;
+    const [pre]: { open: number }[] = await this.db.query(`SELECT ${hasOpenEmailLetters('c')} AS open FROM campaigns c WHERE c.id = ?`, [campaignId]);
+    if (!pre || Number(pre.open) === 1) return false;
     const before: { completedAt: Date | null; createdBy: number; incidentId: number; startedAt: Date | null }[] = await this.db.query(
       'SELECT completedAt, createdBy, incidentId, startedAt FROM campaigns WHERE id = ?',
       [campaignId],
     );
     const res: { affectedRows: number } = await this.db.query(
-      "UPDATE campaigns SET status = 'completed', completedAt = COALESCE(completedAt, UTC_TIMESTAMP(3)) WHERE id = ? AND status = 'sending'",
+      `UPDATE campaigns c SET c.status = 'completed', c.completedAt = COALESCE(c.completedAt, UTC_TIMESTAMP(3))
+        WHERE c.id = ? AND c.status = 'sending' AND NOT ${hasOpenEmailLetters('c')}`,
       [campaignId],
     );
     if (res.affectedRows !== 1) return false;
@@ -118,6 +143,13 @@ export class Reconciler {
     // Reopened campaigns (an unknown letter sent again) complete again, but report only the first time.
     if (before[0] && before[0].completedAt === null) await this.report(campaignId, before[0], counts);
     return true;
+  }
+
+  /** The tripwire: logged as an error so that monitoring on the logs sees it; never personal data. */
+  private async checkInvariants(): Promise<TripwireReport> {
+    const report = await this.tripwire.check();
+    if (tripped(report)) this.logger.error({ msg: 'campaign invariant broken: a person must look', ...report });
+    return report;
   }
 
   private async report(campaignId: number, c: { createdBy: number; incidentId: number; startedAt: Date | null }, counts: Awaited<ReturnType<CampaignsService['counts']>>): Promise<void> {

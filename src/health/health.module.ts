@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { StaffModule } from '../staff/staff.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [CampaignsModule, StaffModule], controllers: [HealthController] })
 export class HealthModule {}
