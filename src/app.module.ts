@@ -13,6 +13,7 @@ import { HotlineModule } from './hotline/hotline.module';
 import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LettersModule } from './letters/letters.module';
+import { RegisterModule } from './register/register.module';
 import { StaffModule } from './staff/staff.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         TrackingModule,
         HotlineModule,
         HealthModule,
+        RegisterModule,
       ],
     };
   }

@@ -6,6 +6,22 @@ import { Letter } from './letter.entity';
 
 export type LetterTimelineRow = Pick<Letter, 'id' | 'campaignId' | 'channel' | 'state' | 'sentAt' | 'deliveredAt' | 'bouncedAt' | 'tipIds'>;
 
+/** Letters of one incident per channel, for the breach register (added by the register issue). */
+export interface IncidentLetterFigures {
+  channel: 'email' | 'post';
+  letters: number;
+  /** Distinct customers with a letter in this channel. */
+  customers: number;
+  sent: number;
+  /** Distinct customers with a sent letter in this channel. */
+  sentCustomers: number;
+  delivered: number;
+  bounced: number;
+  failed: number;
+  firstSentAt: Date | null;
+  lastSentAt: Date | null;
+}
+
 export interface LetterWithCampaign {
   letter: Letter;
   campaign: Campaign;
@@ -62,5 +78,43 @@ export class CampaignLettersService {
       const campaign = campaigns.get(letter.campaignId);
       return campaign ? [{ letter, campaign }] : [];
     });
+  }
+
+  /**
+   * Per channel: how many letters this incident's started campaigns hold, sent, delivered. Campaigns
+   * never started are drafts, not information given. Added by the register issue.
+   */
+  async figuresForIncident(incidentId: number): Promise<IncidentLetterFigures[]> {
+    const rows = await this.letters.query<Record<string, string | Date | null>[]>(
+      `SELECT l.channel, COUNT(*) letters, COUNT(DISTINCT l.customerId) customers, SUM(l.sentAt IS NOT NULL) sent,
+              COUNT(DISTINCT CASE WHEN l.sentAt IS NOT NULL THEN l.customerId END) sentCustomers,
+              SUM(l.deliveredAt IS NOT NULL AND l.bouncedAt IS NULL) delivered, SUM(l.bouncedAt IS NOT NULL) bounced, SUM(l.state = 'failed') failed,
+              MIN(l.sentAt) firstSentAt, MAX(l.sentAt) lastSentAt
+         FROM letters l JOIN campaigns c ON c.id = l.campaignId
+        WHERE c.incidentId = ? AND c.startedAt IS NOT NULL GROUP BY l.channel ORDER BY l.channel`,
+      [incidentId],
+    );
+    const date = (v: string | Date | null) => (v === null ? null : new Date(v));
+    return rows.map((r) => ({
+      channel: r.channel as 'email' | 'post',
+      letters: Number(r.letters),
+      customers: Number(r.customers),
+      sent: Number(r.sent ?? 0),
+      sentCustomers: Number(r.sentCustomers ?? 0),
+      delivered: Number(r.delivered ?? 0),
+      bounced: Number(r.bounced ?? 0),
+      failed: Number(r.failed ?? 0),
+      firstSentAt: date(r.firstSentAt),
+      lastSentAt: date(r.lastSentAt),
+    }));
+  }
+
+  /** When the incident's first letter went out (the first letter to anyone is a warning), or null. Added by the register issue. */
+  async firstSentAtForIncident(incidentId: number): Promise<Date | null> {
+    const [row] = await this.letters.query<{ at: string | Date | null }[]>(
+      'SELECT MIN(l.sentAt) at FROM campaigns c JOIN letters l ON l.campaignId = c.id WHERE c.incidentId = ? AND l.sentAt IS NOT NULL',
+      [incidentId],
+    );
+    return row?.at ? new Date(row.at) : null;
   }
 }

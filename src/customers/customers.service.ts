@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AffectedCustomer } from './affected-customer.entity';
 import { CustomerInput, MergedCustomer, StoredCustomer } from './customer-merge';
-import { Tier, tierFromSeverity } from './tiers';
+import { CATEGORIES, Category, Tier, tierFromSeverity } from './tiers';
 
 const CUSTOMER_COLUMNS =
   'id, incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId, createdAt, updatedAt';
@@ -32,6 +32,13 @@ export class CustomersService {
     const counts: Record<Tier, number> = { photographed: 0, viewed: 0, searched: 0 };
     for (const r of rows) counts[tierFromSeverity(Number(r.severity))] = Number(r.count);
     return counts;
+  }
+
+  /** Per data category: how many of the incident's customers had it exposed (for the breach register). Added by the register issue. */
+  async countByCategory(incidentId: number): Promise<Record<Category, number>> {
+    const sums = CATEGORIES.map((c, i) => `SUM((exposedMask & ${1 << i}) <> 0) AS \`${c}\``).join(', ');
+    const [row] = await this.customers.query<Record<string, string | null>[]>(`SELECT ${sums} FROM affected_customers WHERE incidentId = ?`, [incidentId]);
+    return Object.fromEntries(CATEGORIES.map((c) => [c, Number(row?.[c] ?? 0)])) as Record<Category, number>;
   }
 
   // findByNumber and findByAddress are plain SQL: they run on every hotline lookup, where building

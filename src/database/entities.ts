@@ -7,6 +7,9 @@ import { Contact } from '../hotline/contact.entity';
 import { ImportIssue } from '../imports/import-issue.entity';
 import { Import } from '../imports/import.entity';
 import { Incident } from '../incidents/incident.entity';
+import { BreachReport } from '../register/breach-report.entity';
+import { DeadlineReminder } from '../register/deadline-reminder.entity';
+import { DeadlineSubmission } from '../register/deadline-submission.entity';
 import { StaffMember } from '../staff/staff-member.entity';
 import { LetterEngagement } from '../tracking/letter-engagement.entity';
 
@@ -23,4 +26,7 @@ export const ENTITIES = [
   MailEvent,
   LetterEngagement,
   Contact,
+  DeadlineSubmission,
+  DeadlineReminder,
+  BreachReport,
 ];

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { BreachNature, IncidentRole, RiskLevel } from './incident-facts';
 
 /** One breach: what happened, the company's sender and hotline settings, and its deadlines. */
 @Entity('incidents')
@@ -50,4 +51,48 @@ export class Incident {
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  // Breach-register facts (GDPR Art. 33): who must be told, from when, and how serious it is.
+
+  /** `processor`: we process for a client (the controller), who must hear from us first. */
+  @Column({ type: 'varchar', length: 12, default: 'controller' })
+  role: IncidentRole;
+
+  /** When the organisation became aware of the breach; the deadlines run from here. Null: discoveredAt. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  awareAt: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  controllerName: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  controllerEmail: string | null;
+
+  /** The processing agreement's notification term. */
+  @Column({ type: 'smallint', unsigned: true, default: 48 })
+  controllerDeadlineHours: number;
+
+  @Column({ type: 'simple-array', nullable: true })
+  nature: BreachNature[] | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  riskLevel: RiskLevel | null;
+
+  /** Why the risk is what it is; required for `unlikely` (no notification to the authority then, Art. 33(1)). */
+  @Column({ type: 'text', nullable: true })
+  riskReasoning: string | null;
+
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  subjectsMin: number | null;
+
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  subjectsMax: number | null;
+
+  /** The likely consequences for the people involved (Art. 33(3)(c)). */
+  @Column({ type: 'text', nullable: true })
+  consequences: string | null;
+
+  /** Security measures that were in place before the breach (the authority's form asks). */
+  @Column({ type: 'text', nullable: true })
+  measuresBefore: string | null;
 }

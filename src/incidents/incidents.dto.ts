@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IncidentFactsDto } from './incident-facts.dto';
 
-export class CreateIncidentDto {
+export class CreateIncidentDto extends IncidentFactsDto {
   @ApiProperty({ example: 'Customer records photographed at a service contractor' })
   @IsString()
   @IsNotEmpty()

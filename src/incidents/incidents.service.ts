@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor, AuditService } from '../audit/audit.service';
@@ -7,8 +7,9 @@ import { Tier } from '../customers/tiers';
 import type { ContactCounts } from '../hotline/contact-counts';
 import { ContactsService } from '../hotline/contacts.service';
 import { Incident } from './incident.entity';
+import { applyFactsChange, BreachNature, FactsError, IncidentFacts, IncidentFactsInput, IncidentRole, NO_FACTS, RiskLevel } from './incident-facts';
 
-export interface IncidentInput {
+export interface IncidentInput extends IncidentFactsInput {
   title: string;
   company: string;
   hotlinePhone: string;
@@ -36,6 +37,18 @@ export interface IncidentView {
   measuresTakenEn: string | null;
   trackOpens: boolean;
   createdAt: string;
+  /** Breach-register facts; awareAt is the effective one (discoveredAt unless set). */
+  role: IncidentRole;
+  awareAt: string;
+  controller: { name: string; email: string } | null;
+  controllerDeadlineHours: number;
+  nature: BreachNature[];
+  riskLevel: RiskLevel | null;
+  riskReasoning: string | null;
+  subjectsMin: number | null;
+  subjectsMax: number | null;
+  consequences: string | null;
+  measuresBefore: string | null;
   /** Dutch practice: processor → controller within 48 h; controller → Autoriteit Persoonsgegevens within 72 h. */
   deadlines: { notifyController: string; notifyAuthority: string };
   customers: Record<Tier, number> & { total: number };
@@ -62,6 +75,7 @@ export class IncidentsService {
     const discoveredAt = new Date(input.discoveredAt);
     if (Number.isNaN(discoveredAt.getTime())) throw new BadRequestException('discoveredAt must be an ISO-8601 date and time, e.g. 2026-11-20T09:30:00Z.');
     if (discoveredAt.getTime() > Date.now() + 60_000) throw new BadRequestException('discoveredAt lies in the future; give the moment the breach was discovered.');
+    const { facts } = factsOrHttpError(() => applyFactsChange(NO_FACTS, input, { discoveredAt, now: new Date(), awareAtLocked: false }));
     const saved = await this.incidents.save(
       this.incidents.create({
         title: input.title.trim(),
@@ -76,6 +90,7 @@ export class IncidentsService {
         measuresTakenEn: input.measuresTakenEn?.trim() || (input.measuresTaken?.trim() ? null : DEFAULT_MEASURES_EN),
         trackOpens: input.trackOpens ?? false,
         createdBy: typeof actor === 'object' ? actor.id : null,
+        ...facts,
       }),
     );
     await this.audit.record(actor, 'incident.create', `incident:${saved.id}`);
@@ -93,9 +108,28 @@ export class IncidentsService {
     return this.view(await this.get(id));
   }
 
+  /** Every incident, oldest first (the breach register has a row for each). */
+  all(): Promise<Incident[]> {
+    return this.incidents.find({ order: { id: 'ASC' } });
+  }
+
+  /**
+   * Changes the breach-register facts and audits which fields changed (never their values).
+   * `awareAtLocked` comes from the register: true once a deadline counted from awareAt was met.
+   */
+  async updateFacts(id: number, input: IncidentFactsInput, actor: Actor, awareAtLocked: boolean): Promise<IncidentView> {
+    const incident = await this.get(id);
+    const { facts, changed } = factsOrHttpError(() => applyFactsChange(factsOf(incident), input, { discoveredAt: incident.discoveredAt, now: new Date(), awareAtLocked }));
+    if (changed.length > 0) {
+      await this.incidents.update({ id }, Object.fromEntries(changed.map((k) => [k, facts[k]])));
+      await this.audit.record(actor, 'incident.update', `incident:${id}`, { fields: changed });
+    }
+    return this.getView(id);
+  }
+
   private async view(i: Incident): Promise<IncidentView> {
     const [counts, contacts] = await Promise.all([this.customers.countByTier(i.id), this.contacts.countsForIncident(i.id)]);
-    const hours = (h: number) => new Date(i.discoveredAt.getTime() + h * 3600_000).toISOString();
+    const hours = (h: number) => new Date((i.awareAt ?? i.discoveredAt).getTime() + h * 3600_000).toISOString();
     return {
       id: i.id,
       title: i.title,
@@ -110,9 +144,48 @@ export class IncidentsService {
       measuresTakenEn: i.measuresTakenEn,
       trackOpens: i.trackOpens,
       createdAt: i.createdAt.toISOString(),
-      deadlines: { notifyController: hours(48), notifyAuthority: hours(72) },
+      role: i.role,
+      awareAt: (i.awareAt ?? i.discoveredAt).toISOString(),
+      controller: i.controllerName && i.controllerEmail ? { name: i.controllerName, email: i.controllerEmail } : null,
+      controllerDeadlineHours: i.controllerDeadlineHours,
+      nature: i.nature ?? [],
+      riskLevel: i.riskLevel,
+      riskReasoning: i.riskReasoning,
+      subjectsMin: i.subjectsMin,
+      subjectsMax: i.subjectsMax,
+      consequences: i.consequences,
+      measuresBefore: i.measuresBefore,
+      // Kept for existing callers; GET /api/incidents/:id/deadlines has the full picture with statuses.
+      deadlines: { notifyController: hours(i.controllerDeadlineHours), notifyAuthority: hours(72) },
       customers: { ...counts, total: counts.photographed + counts.viewed + counts.searched },
       contacts,
     };
+  }
+}
+
+/** The breach-register facts of a stored incident. */
+export function factsOf(i: Incident): IncidentFacts {
+  return {
+    role: i.role,
+    awareAt: i.awareAt,
+    controllerName: i.controllerName,
+    controllerEmail: i.controllerEmail,
+    controllerDeadlineHours: i.controllerDeadlineHours,
+    nature: i.nature,
+    riskLevel: i.riskLevel,
+    riskReasoning: i.riskReasoning,
+    subjectsMin: i.subjectsMin,
+    subjectsMax: i.subjectsMax,
+    consequences: i.consequences,
+    measuresBefore: i.measuresBefore,
+  };
+}
+
+function factsOrHttpError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof FactsError) throw err.kind === 'locked' ? new ConflictException(err.message) : new BadRequestException(err.message);
+    throw err;
   }
 }

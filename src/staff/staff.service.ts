@@ -54,4 +54,9 @@ export class StaffService {
     const rows = await this.staff.createQueryBuilder('s').select(['s.id', 's.name']).where('s.id IN (:...ids)', { ids }).getMany();
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+
+  /** Active members of a role who have an e-mail address (deadline reminders go to every admin). Added by the register issue. */
+  activeWithEmail(role: Role): Promise<StaffMember[]> {
+    return this.staff.createQueryBuilder('s').where('s.role = :role AND s.disabledAt IS NULL AND s.email IS NOT NULL', { role }).orderBy('s.id').getMany();
+  }
 }
