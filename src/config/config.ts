@@ -38,6 +38,9 @@ export interface AppConfig {
   queuePrefix: string;
   hotlineLookupLimit: number;
   hotlineLookupWindowSeconds: number;
+  /** Breach reports one IP address may send through the public form per window (0: no limit). */
+  breachReportLimit: number;
+  breachReportWindowSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -114,6 +117,8 @@ export function loadConfig(env: Env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX?.trim() || 'fw',
     hotlineLookupLimit: int(env, 'HOTLINE_LOOKUP_LIMIT', 30, 0, 1000000),
     hotlineLookupWindowSeconds: int(env, 'HOTLINE_LOOKUP_WINDOW_SECONDS', 600, 1, 86400),
+    breachReportLimit: int(env, 'BREACH_REPORT_LIMIT', 5, 0, 100000),
+    breachReportWindowSeconds: int(env, 'BREACH_REPORT_WINDOW_SECONDS', 3600, 1, 86400),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
   };
 }

@@ -8,19 +8,23 @@ import { MailModule } from '../mail/mail.module';
 import { StaffModule } from '../staff/staff.module';
 import { AuthorityReportService } from './authority-report.service';
 import { BreachReport } from './breach-report.entity';
+import { BreachReportsController, PublicReportController } from './breach-reports.controller';
+import { BreachReportsService } from './breach-reports.service';
 import { ControllerNotificationService } from './controller-notification.service';
 import { DeadlineReminder } from './deadline-reminder.entity';
 import { DeadlineSubmission } from './deadline-submission.entity';
 import { DeadlinesService } from './deadlines.service';
+import { PublicReportService } from './public-report.service';
 import { IncidentRegisterController, RegisterController } from './register.controller';
 import { RegisterExportService } from './register-export.service';
 import { RegisterMailer } from './register-mailer.service';
+import { ReportLimiter } from './report-limiter';
 
 /** The breach register: deadlines, the authority report draft, notifications, reminders and breach reports. */
 @Module({
   imports: [TypeOrmModule.forFeature([DeadlineSubmission, DeadlineReminder, BreachReport]), AuditModule, StaffModule, MailModule, IncidentsModule, CustomersModule, CampaignLettersModule],
-  controllers: [IncidentRegisterController, RegisterController],
-  providers: [DeadlinesService, AuthorityReportService, ControllerNotificationService, RegisterExportService, RegisterMailer],
-  exports: [DeadlinesService, AuthorityReportService, RegisterExportService],
+  controllers: [IncidentRegisterController, RegisterController, PublicReportController, BreachReportsController],
+  providers: [DeadlinesService, AuthorityReportService, ControllerNotificationService, RegisterExportService, RegisterMailer, BreachReportsService, PublicReportService, ReportLimiter],
+  exports: [DeadlinesService, AuthorityReportService, RegisterExportService, BreachReportsService],
 })
 export class RegisterModule {}
