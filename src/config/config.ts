@@ -41,6 +41,8 @@ export interface AppConfig {
   /** Breach reports one IP address may send through the public form per window (0: no limit). */
   breachReportLimit: number;
   breachReportWindowSeconds: number;
+  /** How often workers look for deadline reminders (24 h and 4 h before) to send. */
+  reminderIntervalSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -119,6 +121,7 @@ export function loadConfig(env: Env): AppConfig {
     hotlineLookupWindowSeconds: int(env, 'HOTLINE_LOOKUP_WINDOW_SECONDS', 600, 1, 86400),
     breachReportLimit: int(env, 'BREACH_REPORT_LIMIT', 5, 0, 100000),
     breachReportWindowSeconds: int(env, 'BREACH_REPORT_WINDOW_SECONDS', 3600, 1, 86400),
+    reminderIntervalSeconds: int(env, 'REMINDER_INTERVAL_SECONDS', 60, 1, 3600),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
   };
 }

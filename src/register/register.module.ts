@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -19,12 +20,34 @@ import { IncidentRegisterController, RegisterController } from './register.contr
 import { RegisterExportService } from './register-export.service';
 import { RegisterMailer } from './register-mailer.service';
 import { ReportLimiter } from './report-limiter';
+import { REGISTER_QUEUE, RemindersProcessor } from './reminders.processor';
+import { RemindersService } from './reminders.service';
 
 /** The breach register: deadlines, the authority report draft, notifications, reminders and breach reports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeadlineSubmission, DeadlineReminder, BreachReport]), AuditModule, StaffModule, MailModule, IncidentsModule, CustomersModule, CampaignLettersModule],
+  imports: [
+    TypeOrmModule.forFeature([DeadlineSubmission, DeadlineReminder, BreachReport]),
+    BullModule.registerQueue({ name: REGISTER_QUEUE }),
+    AuditModule,
+    StaffModule,
+    MailModule,
+    IncidentsModule,
+    CustomersModule,
+    CampaignLettersModule,
+  ],
   controllers: [IncidentRegisterController, RegisterController, PublicReportController, BreachReportsController],
-  providers: [DeadlinesService, AuthorityReportService, ControllerNotificationService, RegisterExportService, RegisterMailer, BreachReportsService, PublicReportService, ReportLimiter],
+  providers: [
+    DeadlinesService,
+    AuthorityReportService,
+    ControllerNotificationService,
+    RegisterExportService,
+    RegisterMailer,
+    BreachReportsService,
+    PublicReportService,
+    ReportLimiter,
+    RemindersService,
+    RemindersProcessor,
+  ],
   exports: [DeadlinesService, AuthorityReportService, RegisterExportService, BreachReportsService],
 })
 export class RegisterModule {}
