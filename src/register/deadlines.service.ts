@@ -68,6 +68,20 @@ export class DeadlinesService {
     return (await this.forIncident(await this.incidents.get(incidentId))).map(deadlineView);
   }
 
+  /**
+   * Every incident with its deadlines, newest first: what the console's Breach register page lists
+   * (a late deadline is shown in red there, as `status: 'late'` is here).
+   */
+  async overview(now = new Date()): Promise<{ id: number; title: string; role: Incident['role']; awareAt: string; deadlines: DeadlineView[]; late: boolean }[]> {
+    const all = (await this.incidents.all()).reverse();
+    return Promise.all(
+      all.map(async (i) => {
+        const deadlines = (await this.forIncident(i, now)).map(deadlineView);
+        return { id: i.id, title: i.title, role: i.role, awareAt: (i.awareAt ?? i.discoveredAt).toISOString(), deadlines, late: deadlines.some((d) => d.status === 'late') };
+      }),
+    );
+  }
+
   submissionsOf(incidentId: number): Promise<DeadlineSubmission[]> {
     return this.submissions.find({ where: { incidentId }, order: { submittedAt: 'ASC', id: 'ASC' } });
   }
