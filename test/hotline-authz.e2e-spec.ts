@@ -26,6 +26,14 @@ const MATRIX: Record<string, Role[]> = {
   'POST /api/hotline/contacts': ['hotline'],
   'GET /api/hotline/lookups': ['admin'],
   'GET /api/audit': ['admin'],
+  'PATCH /api/incidents/:id': ['comms', 'admin'],
+  'GET /api/incidents/:id/deadlines': ['comms', 'admin'],
+  'GET /api/incidents/:id/authority-report': ['comms', 'admin'],
+  'POST /api/incidents/:id/authority-notifications': ['admin'],
+  'POST /api/incidents/:id/controller-notification': ['admin'],
+  'GET /api/register': ['admin'],
+  'GET /api/breach-reports': ['admin'],
+  'POST /api/breach-reports/:id/incident': ['admin'],
 };
 
 /**
@@ -36,7 +44,7 @@ const MATRIX: Record<string, Role[]> = {
 const NOT_YET_BUILT: string[] = [];
 
 /** Routes for customers (landing page, open pixel) and the mail provider, not staff: they have their own protection. */
-const PUBLIC = [/^(GET|HEAD) \/health$/, /^\w+ \/l\//, /^(GET|HEAD) \/o\//, /^POST \/api\/webhooks\//, /^\w+ \/api\/docs/];
+const PUBLIC = [/^(GET|HEAD) \/health$/, /^\w+ \/l\//, /^(GET|HEAD) \/o\//, /^POST \/api\/webhooks\//, /^\w+ \/api\/docs/, /^(GET|HEAD|POST) \/report(\/received)?$/];
 
 /** Only the hotline's own two routes are open to hotline staff; comms and admin never look up. */
 const HOTLINE_ONLY = ['POST /api/hotline/lookup', 'POST /api/hotline/contacts'];
