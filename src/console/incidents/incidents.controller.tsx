@@ -7,7 +7,7 @@ import type { StaffMember } from '../../staff/staff-member.entity';
 import { ConsolePage, CurrentStaff } from '../../staff/staff.decorators';
 import { ConsoleExceptionFilter } from '../console-exception.filter';
 import { pageContext, redirectTo, sendPage } from '../layout/render';
-import { checkIncidentForm, readIncidentForm } from './incident-form';
+import { checkIncidentForm, INCIDENT_FIELDS, readIncidentForm } from './incident-form';
 import { IncidentPage, IncidentsListPage, NewIncidentPage } from './incidents.pages';
 import { INCIDENTS } from './texts';
 
@@ -43,7 +43,8 @@ export class ConsoleIncidentsController {
     const form = readIncidentForm(body ?? {});
     const { problems, discoveredAtIso } = checkIncidentForm(form, new Date());
     const errors: Record<string, string> = {};
-    for (const [field, problem] of Object.entries(problems)) errors[field] = t.problems[field][problem];
+    // In the order of the form, so the summary reads top to bottom like the page.
+    for (const field of INCIDENT_FIELDS) if (problems[field]) errors[field] = t.problems[field][problems[field]];
     if (Object.keys(errors).length === 0) {
       try {
         const created = await this.incidents.create({ ...form, discoveredAt: discoveredAtIso! }, staff);
