@@ -10,7 +10,7 @@ const COMMON = new Set(COMMON_PASSWORDS);
 
 /** What stays of a password once case, spacing and the digits/symbols people add at either end are ignored. */
 function stem(password: string): string {
-  return password.toLowerCase().replace(/\s+/g, '').replace(/^[^a-z]+|[^a-z]+$/g, '');
+  return password.toLowerCase().replace(/\s+/g, '').replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 }
 
 /**
@@ -29,9 +29,9 @@ export function passwordProblem(password: string, member: { name: string; email:
   // The same short block repeated ("abcabcabcabc", "111111111111").
   if (/^(.{1,4})\1+$/u.test(plain)) return 'repetitive';
   const personal = [member.name, member.email?.split('@')[0] ?? '', member.email ?? '']
-    .map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .map((p) => p.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((p) => p.length >= 4);
-  const letters = plain.replace(/[^a-z0-9]/g, '');
+  const letters = plain.replace(/[^\p{L}\p{N}]/gu, '');
   if (personal.some((p) => letters === p || stem(letters) === stem(p))) return 'personal';
   return null;
 }

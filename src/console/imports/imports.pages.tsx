@@ -102,9 +102,10 @@ export function CheckPage({ ctx, summary, problems, canImport }: { ctx: PageCont
         <>
           <Table
             caption={t.problemsCaption}
-            head={[t.colLine, t.colColumn, t.colSeverity, t.colReason]}
+            // The reason first after the line: on a phone the last columns are scrolled to.
+            head={[t.colLine, t.colReason, t.colColumn, t.colSeverity]}
             numeric={[0]}
-            rows={problems.map((p) => [p.line, p.column, t.severities[p.severity] ?? p.severity, p.reason])}
+            rows={problems.map((p) => [p.line, p.reason, p.column, t.severities[p.severity] ?? p.severity])}
           />
           {problems.length < totalProblems && <p>{t.moreProblems(formatNumber(problems.length, l), formatNumber(totalProblems, l))}</p>}
           <p>
