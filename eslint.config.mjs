@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'outbox/**', 'var/**', 'eslint.config.mjs', 'jest.config.js', 'scripts/*.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'outbox/**', 'var/**', 'eslint.config.mjs', 'jest.config.js', 'scripts/*.js', 'src/console/assets/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { CustomersModule } from './customers/customers.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
@@ -50,6 +51,7 @@ export class AppModule {
         HotlineModule,
         HealthModule,
         RegisterModule,
+        ConsoleModule,
       ],
     };
   }

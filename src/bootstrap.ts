@@ -23,6 +23,12 @@ export async function createApp(config: AppConfig, logger: LoggerService = new J
   // rawBody: the mail-event webhook verifies its HMAC signature over the exact bytes received.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger, bufferLogs: false, bodyParser: true, rawBody: true });
   app.disable('x-powered-by');
+  // Nest 12's own protections, before everything else: a state-changing request that a browser
+  // reports as coming from another origin is refused with 403 (clients without browser headers,
+  // such as API scripts and the mail provider's webhook, are unaffected); and helmet's headers on
+  // every answer. Console pages replace the CSP with a stricter one carrying a nonce per page.
+  app.enableCsrfProtection();
+  app.useSecurityHeaders({ strictTransportSecurity: config.publicBaseUrl.startsWith('https:') });
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(

@@ -227,6 +227,12 @@ export class CampaignsService {
     };
   }
 
+  /** The campaigns of an incident, newest first (for the console's incident page). */
+  async listForIncident(incidentId: number): Promise<{ id: number; status: CampaignStatus; tiers: Tier[]; createdAt: string }[]> {
+    const rows: { id: number; status: CampaignStatus; tiers: string | Tier[]; createdAt: Date }[] = await this.db.query('SELECT id, status, tiers, createdAt FROM campaigns WHERE incidentId = ? ORDER BY id DESC', [incidentId]);
+    return rows.map((r) => ({ id: Number(r.id), status: r.status, tiers: typeof r.tiers === 'string' ? (JSON.parse(r.tiers) as Tier[]) : r.tiers, createdAt: new Date(r.createdAt).toISOString() }));
+  }
+
   async counts(id: number): Promise<CampaignCounts> {
     const [[r], engagement] = await Promise.all([
       this.db.query<Record<string, string | null>[]>(

@@ -44,6 +44,17 @@ export interface AppConfig {
   /** How often workers look for deadline reminders (24 h and 4 h before) to send. */
   reminderIntervalSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Console sessions end after this long without a request (30 min). */
+  sessionIdleSeconds: number;
+  /** …and this long after sign-in, however active (12 h). */
+  sessionAbsoluteSeconds: number;
+  /** Failed sign-in attempts per account after which each further attempt is answered more slowly. */
+  signInSlowAfter: number;
+  /** Failed sign-in attempts per account (within `signInLockSeconds`) that lock it for `signInLockSeconds`. */
+  signInLockAfter: number;
+  signInLockSeconds: number;
+  /** Failed sign-in attempts from one IP address per hour before that address is locked out for an hour. */
+  signInIpLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -123,6 +134,12 @@ export function loadConfig(env: Env): AppConfig {
     breachReportWindowSeconds: int(env, 'BREACH_REPORT_WINDOW_SECONDS', 3600, 1, 86400),
     reminderIntervalSeconds: int(env, 'REMINDER_INTERVAL_SECONDS', 60, 1, 3600),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
+    sessionIdleSeconds: int(env, 'SESSION_IDLE_SECONDS', 1800, 1, 86400),
+    sessionAbsoluteSeconds: int(env, 'SESSION_ABSOLUTE_SECONDS', 43200, 1, 7 * 86400),
+    signInSlowAfter: int(env, 'SIGN_IN_SLOW_AFTER', 3, 0, 1000),
+    signInLockAfter: int(env, 'SIGN_IN_LOCK_AFTER', 10, 1, 1000),
+    signInLockSeconds: int(env, 'SIGN_IN_LOCK_SECONDS', 900, 1, 86400),
+    signInIpLimit: int(env, 'SIGN_IN_IP_LIMIT', 100, 1, 1000000),
   };
 }
 

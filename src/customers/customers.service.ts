@@ -41,6 +41,21 @@ export class CustomersService {
     return Object.fromEntries(CATEGORIES.map((c) => [c, Number(row?.[c] ?? 0)])) as Record<Category, number>;
   }
 
+  /** Per tier: customers, and how many of them have an e-mail address (the rest get a printed letter). */
+  async countChannelsByTier(incidentId: number): Promise<Record<Tier, { total: number; email: number }>> {
+    const rows = await this.customers
+      .createQueryBuilder('c')
+      .select('c.tierSeverity', 'severity')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect('SUM(c.email IS NOT NULL)', 'email')
+      .where('c.incidentId = :incidentId', { incidentId })
+      .groupBy('c.tierSeverity')
+      .getRawMany<{ severity: number; total: string; email: string | null }>();
+    const counts: Record<Tier, { total: number; email: number }> = { photographed: { total: 0, email: 0 }, viewed: { total: 0, email: 0 }, searched: { total: 0, email: 0 } };
+    for (const r of rows) counts[tierFromSeverity(Number(r.severity))] = { total: Number(r.total), email: Number(r.email ?? 0) };
+    return counts;
+  }
+
   // findByNumber and findByAddress are plain SQL: they run on every hotline lookup, where building
   // the query through TypeORM's find options cost more CPU than MySQL spent answering it.
 

@@ -85,6 +85,13 @@ export async function runDemo(config: AppConfig): Promise<{ incidentId: number; 
     say(`  curl -H "Authorization: Bearer ${ada.token}" http://localhost:${config.port}/api/incidents/${incident.id}`);
     say(`  curl -H "Authorization: Bearer ${admin.token}" "http://localhost:${config.port}/api/audit?limit=20"`);
     say(`  open http://localhost:${config.port}/api/docs for the whole API`);
+    say('');
+    say(`Staff console: ${config.publicBaseUrl}/console (start the server first: npm start)`);
+    say('Two comms members can sign in there. Each opens their one-time set-up link (valid 72 h), chooses a');
+    say('password and links an authenticator app (QR code or set-up key), then signs in at /console/sign-in:');
+    say(`  Ada Vermeulen  ada.vermeulen@polderstroom.example  ${ada.setupUrl ?? ''}`);
+    say(`  Bram Hoekstra  bram.hoekstra@polderstroom.example  ${bram.setupUrl ?? ''}`);
+    say('One creates a campaign, the other approves it; new links: node dist/cli.js staff:create --name … --role comms --email …');
     return { incidentId: incident.id, tokens: ctx.tokens };
   } finally {
     await app.close();

@@ -104,6 +104,12 @@ export class IncidentsService {
     return incident;
   }
 
+  /** Newest first, for the console's list (facts only; counts are on each incident's page). */
+  async list(): Promise<Pick<IncidentView, 'id' | 'title' | 'company' | 'discoveredAt' | 'createdAt'>[]> {
+    const rows = await this.incidents.find({ order: { id: 'DESC' }, take: 500 });
+    return rows.map((i) => ({ id: i.id, title: i.title, company: i.company, discoveredAt: i.discoveredAt.toISOString(), createdAt: i.createdAt.toISOString() }));
+  }
+
   async getView(id: number): Promise<IncidentView> {
     return this.view(await this.get(id));
   }

@@ -13,6 +13,6 @@ import { LettersService } from './letters.service';
   imports: [TypeOrmModule.forFeature([Incident]), CustomersModule, StaffModule, AuditModule],
   controllers: [LettersController],
   providers: [LettersService, LetterPreviewService],
-  exports: [LettersService],
+  exports: [LettersService, LetterPreviewService],
 })
 export class LettersModule {}

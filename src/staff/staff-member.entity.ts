@@ -24,6 +24,29 @@ export class StaffMember {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   disabledAt: Date | null;
 
+  /** SHA-256 of the one-time console set-up link's token; cleared once used. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  setupTokenHash: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  setupExpiresAt: Date | null;
+
+  /** argon2id; null until the member has set up console sign-in. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  /** The authenticator key, encrypted with APP_SECRET (see secret-box.ts). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  totpSecret: string | null;
+
+  /** The last 30-second time-step a code was accepted for: a code works once. */
+  @Column({ type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
+  /** When set-up was finished; console sign-in works from then on. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  signInEnabledAt: Date | null;
+
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;
 }

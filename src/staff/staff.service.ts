@@ -1,8 +1,10 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditService, Actor } from '../audit/audit.service';
+import { ConsoleSessions } from './console-sessions';
 import { isRole, Role, ROLES } from './roles';
+import { SignInService } from './sign-in.service';
 import { StaffMember } from './staff-member.entity';
 import { generateToken, hashToken, sameHash } from './tokens';
 
@@ -13,6 +15,8 @@ export interface CreatedStaff {
   email: string | null;
   /** Shown once; only its hash is stored. */
   token: string;
+  /** One-time console set-up link (72 h), for members with an e-mail address. */
+  setupUrl?: string;
 }
 
 @Injectable()
@@ -20,6 +24,8 @@ export class StaffService {
   constructor(
     @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
     private readonly audit: AuditService,
+    private readonly signIn: SignInService,
+    private readonly sessions: ConsoleSessions,
   ) {}
 
   async create(input: { name: string; role: string; email?: string | null }, actor: Actor): Promise<CreatedStaff> {
@@ -32,7 +38,19 @@ export class StaffService {
     const token = generateToken();
     const saved = await this.staff.save(this.staff.create({ name, role: input.role, email, tokenHash: hashToken(token) }));
     await this.audit.record(actor, 'staff.create', `staff:${saved.id}`, { role: saved.role });
-    return { id: saved.id, name: saved.name, role: saved.role, email: saved.email, token };
+    const setupUrl = email ? await this.signIn.createSetupLink(saved.id) : undefined;
+    return { id: saved.id, name: saved.name, role: saved.role, email: saved.email, token, ...(setupUrl ? { setupUrl } : {}) };
+  }
+
+  /** Disables a member: their API token stops working and every console session ends at once. */
+  async disable(id: number, actor: Actor): Promise<{ id: number; disabledAt: string; sessionsEnded: number }> {
+    const member = await this.findById(id);
+    if (!member) throw new NotFoundException(`Staff member ${id} does not exist.`);
+    const disabledAt = member.disabledAt ?? new Date();
+    if (!member.disabledAt) await this.staff.update({ id }, { disabledAt, setupTokenHash: null, setupExpiresAt: null });
+    const sessionsEnded = await this.sessions.endAllFor(id);
+    await this.audit.record(actor, 'staff.disable', `staff:${id}`, { sessionsEnded });
+    return { id, disabledAt: disabledAt.toISOString(), sessionsEnded };
   }
 
   /** The active staff member holding this token, or null. */

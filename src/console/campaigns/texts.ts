@@ -1,0 +1,123 @@
+import type { Texts } from '../layout/i18n';
+
+export const CAMPAIGNS: Texts<{
+  newTitle: string;
+  newIntro: string;
+  tiers: string;
+  tiersHint: string;
+  tierCounts: (total: string, email: string, post: string) => string;
+  create: string;
+  noTier: string;
+  title: (id: number) => string;
+  status: string;
+  countsCaption: string;
+  letters: string;
+  byEmail: string;
+  byPost: string;
+  states: Record<string, string>;
+  approvalHeading: string;
+  approvalIntro: string;
+  tierList: string;
+  recipients: string;
+  templateVersion: string;
+  samples: string;
+  approve: string;
+  creatorCannotApprove: string;
+  approvedBy: (name: string, at: string) => string;
+  start: (n: string) => string;
+  startHint: (email: string, post: string) => string;
+  pause: string;
+  resume: string;
+  pausedReason: (reason: string) => string;
+  postalHeading: string;
+  postalIntro: string;
+  postalLink: string;
+  needsPersonHeading: string;
+  nothingNeedsPerson: string;
+  failedHelp: (n: string) => string;
+  unknownHelp: (n: string) => string;
+  bouncedHelp: (n: string) => string;
+  actionsHeading: string;
+  completed: string;
+}> = {
+  nl: {
+    newTitle: 'Nieuwe verzending',
+    newIntro: 'Kies welke klanten een brief krijgen. Daarna moet een collega van communicatie de verzending goedkeuren.',
+    tiers: 'Welke ernst?',
+    tiersHint: 'Aantallen nu; klanten die al een waarschuwing kregen, worden niet nog eens gewaarschuwd.',
+    tierCounts: (total, email, post) => `${total} klanten: ${email} per e-mail, ${post} per post`,
+    create: 'Verzending aanmaken',
+    noTier: 'Kies ten minste één ernst',
+    title: (id) => `Verzending ${id}`,
+    status: 'Status',
+    countsCaption: 'Brieven',
+    letters: 'Brieven',
+    byEmail: 'per e-mail',
+    byPost: 'per post',
+    states: { total: 'Totaal', pending: 'Wacht (post of nog niet gestart)', queued: 'In de wachtrij', sending: 'Wordt verzonden', sent: 'Verzonden', retrying: 'Wordt opnieuw geprobeerd', failed: 'Mislukt', unknown: 'Onbekend', delivered: 'Afgeleverd', bounced: 'Teruggekomen', clicked: 'Link geopend', acknowledged: 'Gelezen bevestigd' },
+    approvalHeading: 'Wat u goedkeurt',
+    approvalIntro: 'Controleer dit voordat u goedkeurt. Na goedkeuring kan de verzending worden gestart.',
+    tierList: 'Ernst',
+    recipients: 'Ontvangers',
+    templateVersion: 'Versie van de brieven',
+    samples: 'Voorbeeldbrieven',
+    approve: 'Goedkeuren',
+    creatorCannotApprove: 'U hebt deze verzending aangemaakt. Een andere collega van communicatie moet hem goedkeuren.',
+    approvedBy: (name, at) => `Goedgekeurd door ${name} op ${at}.`,
+    start: (n) => `Start verzending van ${n} brieven`,
+    startHint: (email, post) => `${email} per e-mail; ${post} gaan per post (via de postlijst).`,
+    pause: 'Pauzeren',
+    resume: 'Hervatten',
+    pausedReason: (reason) => `Gepauzeerd: ${reason}`,
+    postalHeading: 'Postlijst',
+    postalIntro: 'Klanten zonder e-mailadres, en e-mails die mislukten, terugkwamen of waarvan de uitkomst onbekend is. Voor de drukker.',
+    postalLink: 'Postlijst downloaden (CSV)',
+    needsPersonHeading: 'Brieven die aandacht nodig hebben',
+    nothingNeedsPerson: 'Geen.',
+    failedHelp: (n) => `${n} mislukt: de mailserver weigerde het adres. Ze staan op de postlijst en gaan per post.`,
+    unknownHelp: (n) => `${n} onbekend: de verbinding viel weg nadat de brief was verstuurd. Vraag de mailprovider of ze zijn aangekomen; ze staan op de postlijst.`,
+    bouncedHelp: (n) => `${n} teruggekomen: het adres bestaat niet (meer). Ze staan op de postlijst.`,
+    actionsHeading: 'Acties',
+    completed: 'Alle brieven zijn verwerkt.',
+  },
+  en: {
+    newTitle: 'New campaign',
+    newIntro: 'Choose which customers get a letter. A colleague from communications must then approve the campaign.',
+    tiers: 'Which tiers?',
+    tiersHint: 'Counts as of now; customers already warned are not warned again.',
+    tierCounts: (total, email, post) => `${total} customers: ${email} by email, ${post} by post`,
+    create: 'Create campaign',
+    noTier: 'Choose at least one tier',
+    title: (id) => `Campaign ${id}`,
+    status: 'Status',
+    countsCaption: 'Letters',
+    letters: 'Letters',
+    byEmail: 'by email',
+    byPost: 'by post',
+    states: { total: 'Total', pending: 'Waiting (post, or not started)', queued: 'Queued', sending: 'Sending', sent: 'Sent', retrying: 'Retrying', failed: 'Failed', unknown: 'Unknown', delivered: 'Delivered', bounced: 'Bounced', clicked: 'Link opened', acknowledged: 'Reading confirmed' },
+    approvalHeading: 'What you approve',
+    approvalIntro: 'Check this before you approve. Once approved, the campaign can be started.',
+    tierList: 'Tiers',
+    recipients: 'Recipients',
+    templateVersion: 'Letter template version',
+    samples: 'Sample letters',
+    approve: 'Approve',
+    creatorCannotApprove: 'You created this campaign. Another colleague from communications must approve it.',
+    approvedBy: (name, at) => `Approved by ${name} on ${at}.`,
+    start: (n) => `Start sending ${n} letters`,
+    startHint: (email, post) => `${email} by email; ${post} go by post (through the postal list).`,
+    pause: 'Pause',
+    resume: 'Resume',
+    pausedReason: (reason) => `Paused: ${reason}`,
+    postalHeading: 'Postal list',
+    postalIntro: 'Customers without an email address, and emails that failed, bounced or whose outcome is unknown. For the print house.',
+    postalLink: 'Download the postal list (CSV)',
+    needsPersonHeading: 'Letters that need a person',
+    nothingNeedsPerson: 'None.',
+    failedHelp: (n) => `${n} failed: the mail server refused the address. They are on the postal list and go by post.`,
+    unknownHelp: (n) => `${n} unknown: the connection dropped after the letter was sent. Ask the mail provider whether they arrived; they are on the postal list.`,
+    bouncedHelp: (n) => `${n} bounced: the address does not exist (any more). They are on the postal list.`,
+    actionsHeading: 'Actions',
+    completed: 'Every letter has been handled.',
+  },
+};

@@ -1,0 +1,33 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ConsoleSessionMiddleware } from '../staff/console-sessions';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { CustomersModule } from '../customers/customers.module';
+import { ImportsModule } from '../imports/imports.module';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { LettersModule } from '../letters/letters.module';
+import { StaffModule } from '../staff/staff.module';
+import { AssetsController } from './assets/assets.controller';
+import { ConsoleCampaignsController } from './campaigns/campaigns.controller';
+import { ConsoleStore } from './console-store';
+import { ConsoleImportsController } from './imports/imports.controller';
+import { ConsoleIncidentsController } from './incidents/incidents.controller';
+import { ConsoleLettersController } from './letters/letters.controller';
+import { RootController } from './root.controller';
+import { SignInController } from './sign-in/sign-in.controller';
+
+const CONTROLLERS = [RootController, AssetsController, SignInController, ConsoleIncidentsController, ConsoleImportsController, ConsoleLettersController, ConsoleCampaignsController];
+
+/**
+ * The staff console: server-rendered pages for every role (see README.md in this folder). Pages
+ * call the feature services like the API controllers do; sessions and sign-in belong to `staff`.
+ */
+@Module({
+  imports: [StaffModule, IncidentsModule, CampaignsModule, ImportsModule, LettersModule, CustomersModule],
+  providers: [ConsoleStore],
+  controllers: CONTROLLERS,
+})
+export class ConsoleModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ConsoleSessionMiddleware).forRoutes(...CONTROLLERS);
+  }
+}
