@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { describeError } from './json-logger';
 
+const TOO_LARGE = 'The request body is larger than this server accepts; send less data.';
+
 /**
  * The one exception filter: HttpExceptions (domain errors) keep their status and become
  * `{message}`; anything else is logged (without its message, which may quote data) and answered
@@ -23,6 +25,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (typeof body === 'object' && body !== null && 'message' in body) message = (body).message;
       else if (typeof body === 'string') message = body;
       // Nest's own "Cannot GET /path?query" would echo a query string, which may hold personal data.
+      // Some body parsers reach us already wrapped (413 "request entity too large"): say it as our own.
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE) message = TOO_LARGE;
       if (typeof message === 'string' && /^Cannot [A-Z]+ \//.test(message)) {
         message = `There is no ${req.method} ${req.path.replace(/\/l\/[^/]+/, '/l/…')} here; see /api/docs for the API.`;
       }
@@ -32,7 +36,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // body-parser's own errors (too large, malformed) are the client's: say so instead of a 500.
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus) {
-      const message = parserStatus === 413 ? 'The request body is larger than this server accepts; send less data.' : 'The request body could not be read; check its format and Content-Type.';
+      const message = parserStatus === 413 ? TOO_LARGE : 'The request body could not be read; check its format and Content-Type.';
       res.status(parserStatus).json({ message });
       return;
     }
