@@ -29,13 +29,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       res.status(status).json({ message });
       return;
     }
-    // body-parser's own errors (too large, malformed) are the client's: say so instead of a 500.
-    const parserStatus = bodyParserStatus(exception);
-    if (parserStatus) {
-      const message = parserStatus === 413 ? 'The request body is larger than this server accepts; send less data.' : 'The request body could not be read; check its format and Content-Type.';
-      res.status(parserStatus).json({ message });
-      return;
-    }
     // Route only (no query string, no params values would be safer still, but routes hold tokens at most).
     this.logger.error({ ...describeError(exception), method: req.method, route: routeOf(req) });
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ message: 'Something went wrong on our side. It has been logged; please try again or contact the administrator.' });
@@ -45,9 +38,4 @@ export class HttpExceptionFilter implements ExceptionFilter {
 function routeOf(req: Request): string {
   const route = (req as { route?: { path?: string } }).route;
   return route?.path ?? req.path.replace(/\/l\/[^/]+/, '/l/:token');
-}
-
-function bodyParserStatus(e: unknown): number | null {
-  const err = e as { type?: unknown; status?: unknown; expose?: unknown };
-  return typeof err?.type === 'string' && err.expose === true && typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : null;
 }
