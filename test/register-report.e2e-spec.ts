@@ -57,6 +57,7 @@ describe(BreachReportsService.name, () => {
     expect(res.text).toContain('Your organisation must be 200 characters or fewer');
     expect(res.text).toContain(long);
     const huge = await request(t.http).post('/report?lang=en').type('form').send({ ...valid, whatHappened: 'y'.repeat(300_000) }).expect(413);
+    // Nest 12 wraps body-parser's error in a 413; the filter answers it with a message a person can act on.
     expect(huge.body.message).toMatch(/larger than this server accepts/);
     expect(await stored()).toBe(0);
   });

@@ -56,9 +56,9 @@ const NATURE_LABELS = {
 } as const;
 
 const TIER_LABELS: Record<Tier, string> = {
-  photographed: 'records photographed (copied)',
-  viewed: 'records viewed',
-  searched: 'appeared in search results',
+  photographed: 'people whose records were photographed (copied)',
+  viewed: 'people whose records were viewed',
+  searched: 'people who appeared in search results',
 };
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -233,7 +233,7 @@ export function authorityReportText(r: AuthorityReport): string {
     `Risk: ${show(r.s7.riskLevel)}`,
     `Reasoning: ${show(r.s7.riskReasoning)}`,
     `Likely consequences: ${show(r.s7.consequences)}`,
-    `Hotline: ${r.s7.hotline.contacts} contacts; ${r.s7.hotline.peopleReportingFraudAttempt} people reported a fraud attempt, ${r.s7.hotline.peopleDefrauded} were defrauded`,
+    `Hotline: ${r.s7.hotline.contacts} contacts; ${r.s7.hotline.peopleReportingFraudAttempt} people reported a fraud attempt, ${r.s7.hotline.peopleDefrauded} reported being defrauded`,
   ]);
   section(8, r.s8.title, [
     `People informed: ${r.s8.dataSubjectsInformed} (${r.s8.informedPeople} people, from ${show(r.s8.firstInformedAt)} to ${show(r.s8.lastInformedAt)})`,
