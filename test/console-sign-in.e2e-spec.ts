@@ -180,6 +180,24 @@ describe('Console sign-in and sessions (Chromium)', () => {
     expect(await auditActions(`staff:${member.id}`)).toContain('staff.locked');
   });
 
+  it('sends / to the console, in Dutch unless the browser or ?lang= asks for English', async () => {
+    const root = await request(t.http).get('/').expect(302);
+    expect(root.headers.location).toBe('/console');
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(t.baseUrl + '/');
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    expect(await page.locator('h1').textContent()).toBe('Aanmelden');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Sign in');
+    // The choice is kept for the rest of the visit.
+    await page.goto(t.baseUrl + '/console/sign-in');
+    expect(await page.locator('h1').textContent()).toBe('Sign in');
+  });
+
   it('refuses a state-changing request from another origin', async () => {
     const evil = await request(t.http).post('/console/sign-in').set('Origin', 'https://attacker.example').type('form').send({ email: 'x@example.org', password: 'y' });
     expect(evil.status).toBe(403);

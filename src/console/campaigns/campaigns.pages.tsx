@@ -100,7 +100,7 @@ export function CampaignPage({ ctx, campaign, incident, templateVersion, approve
       )}
       {approverName && campaign.approvedAt && <p>{t.approvedBy(approverName, formatDateTime(campaign.approvedAt, l))}</p>}
 
-      {isComms && (
+      {isComms && (campaign.status !== 'completed' || errors.actions) && (
         <section id="f-actions" aria-labelledby="actions-h">
           <h2 id="actions-h">{t.actionsHeading}</h2>
           {awaitingApproval &&
