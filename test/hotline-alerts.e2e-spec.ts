@@ -1,23 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { BrowsingAlertsService } from '../src/hotline/browsing-alerts.service';
 import { seedCustomers, seedIncident } from './support/seed';
+import { ServerProcess, startServerProcess } from './support/server-process';
 import { startSmtpSink } from './support/smtp-sink';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
 
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
 
 const reason = 'Caller asks whether his data was in the breach';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean): Promise<T> {
   for (;;) {
@@ -29,13 +19,12 @@ async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean): Pro
 
 /**
  * Insider-browsing alerts over the real API. The server that sends the alert e-mail runs as its own
- * process (`src/main.ts`, as `node dist/main.js` would): Jest's VM cannot load @react-email/render,
- * and a second, in-process API shows that the rules see one trace across processes.
+ * process (see server-process.ts), and a second, in-process API shows that the rules see one trace across processes.
  */
 describe(BrowsingAlertsService.name, () => {
   let inst: TestInstallation;
   let sink: Sink;
-  let server: ChildProcess;
+  let server: ServerProcess;
   let serverUrl: string;
   let other: TestApp;
   let incidentId: number;
@@ -65,52 +54,13 @@ describe(BrowsingAlertsService.name, () => {
       { customerNumber: 'K3000020', name: 'Roos Twintig', street: 'Laan', houseNumber: '20', postcode: '1234 AB', city: 'Testdorp' },
     ]);
 
-    const port = await freePort();
-    serverUrl = `http://127.0.0.1:${port}`;
-    const c = inst.config;
-    server = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-      cwd: `${__dirname}/..`,
-      env: {
-        ...process.env,
-        TS_NODE_TRANSPILE_ONLY: '1',
-        APP_ROLE: 'api',
-        PORT: String(port),
-        DATABASE_URL: c.databaseUrl,
-        REDIS_URL: c.redisUrl,
-        QUEUE_PREFIX: c.queuePrefix,
-        SMTP_URL: sink.url,
-        PUBLIC_BASE_URL: c.publicBaseUrl,
-        OUTBOX_DIR: c.outboxDir,
-        UPLOAD_DIR: c.uploadDir,
-        HOTLINE_WORKING_HOURS: '00:00-24:00',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output.push(chunk.toString());
-        if (output.join('').includes('listening')) resolve();
-      };
-      server.stdout!.on('data', onData);
-      server.stderr!.on('data', onData);
-      server.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${output.join('').slice(-2000)}`)));
-      // LOG_LEVEL=warn hides the "listening" line, so readiness is also polled on /health.
-      void until(
-        () => fetch(`${serverUrl}/health`).then((r) => r.status, () => 0),
-        (s) => s === 200,
-      ).then(() => resolve());
-    });
+    server = await startServerProcess(inst.config);
+    serverUrl = server.baseUrl;
     other = await inst.startApp({ appRole: 'api' });
   });
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     await inst.close();
     await sink.close();
   });

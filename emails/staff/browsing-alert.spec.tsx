@@ -10,7 +10,7 @@ describe(BrowsingAlertEmail.name, () => {
     expect(html).toContain('6 lookups in a row found nobody (threshold 6).');
     expect(html).toContain('4 neighbouring house numbers in one postcode');
     expect(html).toContain('cannot look customers up until an admin has looked at this alert');
-    expect(html).toContain('href="http://localhost:3000/api/hotline/alerts"');
+    expect(html).toContain('href="http://localhost:3000/console/admin/alerts"');
   });
 
   it('says so when lookups were not suspended', () => {

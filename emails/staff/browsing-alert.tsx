@@ -56,7 +56,7 @@ BrowsingAlertEmail.PreviewProps = {
   raisedAt: '2026-12-02 03:12 (Europe/Amsterdam)',
   findings: ['6 lookups in a row found nobody (threshold 6).', '4 neighbouring house numbers in one postcode looked up within 60 minutes (threshold 4).'],
   suspended: true,
-  alertsUrl: 'http://localhost:3000/api/hotline/alerts',
+  alertsUrl: 'http://localhost:3000/console/admin/alerts',
 } satisfies BrowsingAlertProps;
 
 export default BrowsingAlertEmail;

@@ -115,7 +115,7 @@ export class BrowsingAlertsService {
       raisedAt: `${day} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')} (${timeZone})`,
       findings: findings.map((f) => f.summary),
       suspended,
-      alertsUrl: `${this.config.publicBaseUrl}/api/hotline/alerts`,
+      alertsUrl: `${this.config.publicBaseUrl}/console/admin/alerts`,
     });
     const admins = await this.staff.activeWithEmail('admin');
     for (const admin of admins) await this.mailer.sendToStaff(admin.id, `Hotline alert #${alertId}: lookups by ${member.name} look like browsing`, element);
