@@ -99,12 +99,6 @@ export class StaffService {
     return { setupUrl, sessionsEnded };
   }
 
-  /** Active members of this role who have an e-mail address (e.g. the admins an alert goes to). */
-  async activeWithEmail(role: Role): Promise<StaffMember[]> {
-    const members = await this.staff.find({ where: { role }, order: { id: 'ASC' } });
-    return members.filter((m) => m.email && m.disabledAt === null);
-  }
-
   async namesByIds(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.staff.createQueryBuilder('s').select(['s.id', 's.name']).where('s.id IN (:...ids)', { ids }).getMany();

@@ -1,22 +1,11 @@
-import { amsterdamDayStart, auditCsv, checkAuditFilter, csvCell, describeDetail, filterQuery, lookupsPerDay, readAuditFilter } from './audit-view';
-
-describe(csvCell.name, () => {
-  it('defuses cells a spreadsheet would run as formulas', () => {
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('+31')).toBe(`"'+31"`);
-    expect(csvCell('-2')).toBe(`"'-2"`);
-    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
-    expect(csvCell('hotline.lookup')).toBe('hotline.lookup');
-    expect(csvCell('a, b')).toBe('"a, b"');
-  });
-});
+import { amsterdamDayStart, auditCsv, checkAuditFilter, describeDetail, filterQuery, lookupsPerDay, readAuditFilter } from './audit-view';
 
 describe(auditCsv.name, () => {
-  it('writes one line per event and leaves the free-text reason out', () => {
+  it('writes one line per event, defuses formulas and leaves the free-text reason out', () => {
     const csv = auditCsv([
       { at: '2026-12-02T09:00:00.000Z', actor: '=Evil (hotline, #3)', actorId: 3, action: 'hotline.lookup', subject: 'customer:12', detail: { identifier: 'address', result: 'hit', reason: 'Mrs Jansen calls' } },
     ]);
-    expect(csv).toBe(`at,actor,action,subject,detail\r\n2026-12-02T09:00:00.000Z,"'=Evil (hotline, #3)",hotline.lookup,customer:12,"identifier: address; result: hit"\r\n`);
+    expect(csv).toBe(`at,actor,action,subject,detail\r\n2026-12-02T09:00:00.000Z,"'=Evil (hotline, #3)",hotline.lookup,customer:12,identifier: address; result: hit\r\n`);
   });
 });
 

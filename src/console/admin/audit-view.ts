@@ -3,6 +3,7 @@
  * string, the CSV export (formula-safe), and lookups per member per Amsterdam day.
  */
 import type { AuditView } from '../../audit/audit.service';
+import { csvRow } from '../../campaigns/postal-csv';
 
 export interface AuditFilterForm {
   action: string;
@@ -85,19 +86,9 @@ export function describeDetail(detail: Record<string, unknown> | null, withFreeT
     .join('; ');
 }
 
-/**
- * One CSV cell. A cell a spreadsheet would read as a formula (starting with =, +, -, @, tab or
- * carriage return) gets a leading apostrophe; quotes are doubled.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",;\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function auditCsv(events: AuditView[]): string {
-  const lines = ['at,actor,action,subject,detail'];
-  for (const e of events) lines.push([e.at, e.actor, e.action, e.subject ?? '', describeDetail(e.detail, false)].map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
+  // csvRow puts an apostrophe before a cell a spreadsheet would run as a formula.
+  return 'at,actor,action,subject,detail\r\n' + events.map((e) => csvRow([e.at, e.actor, e.action, e.subject, describeDetail(e.detail, false)])).join('');
 }
 
 export interface LookupsTable {
