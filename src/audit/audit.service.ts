@@ -17,6 +17,13 @@ export interface AuditView {
   detail: Record<string, unknown> | null;
 }
 
+export interface AuditFilter {
+  action?: string;
+  actorId?: number;
+  from?: Date;
+  to?: Date;
+}
+
 const ACTION_PATTERN = /^[a-z][a-z-]*\.[a-z][a-zA-Z-]*$/;
 
 @Injectable()
@@ -47,6 +54,52 @@ export class AuditService {
     if (filter.actorId !== undefined) qb.andWhere('e.actorId = :actorId', { actorId: filter.actorId });
     const rows = await qb.getMany();
     return rows.map((e) => ({ at: e.at.toISOString(), actor: e.actor, actorId: e.actorId, action: e.action, subject: e.subject, detail: e.detail }));
+  }
+
+  /** One page of events, newest first, for the admin's Audit log (filters by action, actor and time). */
+  async search(filter: AuditFilter, offset: number, limit: number): Promise<{ events: AuditView[]; more: boolean }> {
+    const qb = this.events.createQueryBuilder('e').orderBy('e.id', 'DESC').offset(offset).limit(limit + 1);
+    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter.actorId !== undefined) qb.andWhere('e.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.from) qb.andWhere('e.at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('e.at < :to', { to: filter.to });
+    const rows = await qb.getMany();
+    const events = rows.slice(0, limit).map((e) => ({ at: e.at.toISOString(), actor: e.actor, actorId: e.actorId, action: e.action, subject: e.subject, detail: e.detail }));
+    return { events, more: rows.length > limit };
+  }
+
+  /** The action names that occur, for the filter's suggestions. */
+  async actions(): Promise<string[]> {
+    const rows = await this.events.createQueryBuilder('e').select('DISTINCT e.action', 'action').orderBy('action').getRawMany<{ action: string }>();
+    return rows.map((r) => r.action);
+  }
+
+  /** When `action` last happened per subject (e.g. each staff member's last sign-in). */
+  async lastAtBySubject(action: string, subjects: string[]): Promise<Map<string, Date>> {
+    if (subjects.length === 0) return new Map();
+    const rows = await this.events
+      .createQueryBuilder('e')
+      .select('e.subject', 'subject')
+      .addSelect('MAX(e.at)', 'at')
+      .where('e.action = :action AND e.subject IN (:...subjects)', { action, subjects })
+      .groupBy('e.subject')
+      .getRawMany<{ subject: string; at: Date | string }>();
+    return new Map(rows.map((r) => [r.subject, new Date(r.at)]));
+  }
+
+  /** Per staff member and hour (UTC) since `since`: how many times they did `action`. */
+  async countByActorPerHour(action: string, since: Date): Promise<{ actorId: number | null; actor: string; hour: string; count: number }[]> {
+    const rows = await this.events
+      .createQueryBuilder('e')
+      .select('e.actorId', 'actorId')
+      .addSelect('MAX(e.actor)', 'actor')
+      .addSelect("DATE_FORMAT(e.at, '%Y-%m-%dT%H:00:00Z')", 'hour')
+      .addSelect('COUNT(*)', 'count')
+      .where('e.action = :action AND e.at >= :since', { action, since })
+      .groupBy('e.actorId')
+      .addGroupBy('hour')
+      .getRawMany<{ actorId: number | null; actor: string; hour: string; count: string }>();
+    return rows.map((r) => ({ actorId: r.actorId === null ? null : Number(r.actorId), actor: r.actor, hour: r.hour, count: Number(r.count) }));
   }
 
   /** Per staff member: how many times they did `action` since `since` (e.g. hotline lookups). */

@@ -61,3 +61,38 @@ describe(redactUrl.name, () => {
     expect(redactUrl('mysql://root:secret@h:3306/db')).toBe('mysql://root:***@h:3306/db');
   });
 });
+
+describe('hotline alert settings', () => {
+  it('has documented defaults: suspend on all rules but working hours, 6 misses, 20 lookups in 5 minutes, 07:00-22:00 Amsterdam every day, 4 neighbouring numbers in an hour', () => {
+    expect(loadConfig({}).hotlineAlerts).toEqual({
+      suspendRules: ['misses-in-a-row', 'burst', 'address-walk'],
+      missesInARow: 6,
+      burstLookups: 20,
+      burstWindowSeconds: 300,
+      outsideHoursLookups: 1,
+      workingHours: { from: 420, to: 1320, days: [1, 2, 3, 4, 5, 6, 7], timeZone: 'Europe/Amsterdam' },
+      walkNumbers: 4,
+      walkMaxStep: 2,
+      walkWindowSeconds: 3600,
+    });
+  });
+
+  it('reads hours, days and switches', () => {
+    const c = loadConfig({ HOTLINE_ALERT_SUSPEND: 'off', HOTLINE_WORKING_HOURS: '22:00-06:00', HOTLINE_WORKING_DAYS: 'fri-mon', HOTLINE_TIME_ZONE: 'UTC' }).hotlineAlerts;
+    expect(c).toMatchObject({ suspendRules: [], workingHours: { from: 1320, to: 360, days: [1, 5, 6, 7], timeZone: 'UTC' } });
+    expect(loadConfig({ HOTLINE_WORKING_DAYS: 'mon,wed' }).hotlineAlerts.workingHours.days).toEqual([1, 3]);
+    expect(loadConfig({ HOTLINE_ALERT_SUSPEND: 'on' }).hotlineAlerts.suspendRules).toEqual(['misses-in-a-row', 'burst', 'outside-hours', 'address-walk']);
+    expect(loadConfig({ HOTLINE_ALERT_SUSPEND: 'burst, outside-hours' }).hotlineAlerts.suspendRules).toEqual(['burst', 'outside-hours']);
+  });
+
+  it.each([
+    [{ HOTLINE_WORKING_HOURS: '7-22' }, /HOTLINE_WORKING_HOURS="7-22" is not a time range; use HH:MM-HH:MM/],
+    [{ HOTLINE_WORKING_HOURS: '09:00-09:00' }, /not a time range/],
+    [{ HOTLINE_WORKING_DAYS: 'monday' }, /HOTLINE_WORKING_DAYS="monday" is not a list of days/],
+    [{ HOTLINE_TIME_ZONE: 'Mars/Olympus' }, /HOTLINE_TIME_ZONE="Mars\/Olympus" is not a time zone/],
+    [{ HOTLINE_ALERT_SUSPEND: 'maybe' }, /HOTLINE_ALERT_SUSPEND="maybe" is not allowed; use on, off, or a list of rules from: misses-in-a-row, burst/],
+    [{ HOTLINE_ALERT_MISSES_IN_A_ROW: 'many' }, /not a whole number/],
+  ])('refuses %p', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -3,7 +3,15 @@
  * tested; it either returns a complete, typed config or throws a ConfigError whose message is one
  * line a person can act on.
  */
+import { BROWSING_RULES, BrowsingRule, BrowsingThresholds, WorkingHours } from '../hotline/browsing-rules';
+
 export type AppRole = 'all' | 'api' | 'worker';
+
+/** Insider-browsing alerts (src/hotline/browsing-rules.ts); README, "Insider-browsing alerts". */
+export interface HotlineAlertConfig extends BrowsingThresholds {
+  /** The rules whose alert also suspends the member's lookups until an admin resolves it. */
+  suspendRules: BrowsingRule[];
+}
 
 export interface AppConfig {
   nodeEnv: string;
@@ -43,6 +51,7 @@ export interface AppConfig {
   breachReportWindowSeconds: number;
   /** How often workers look for deadline reminders (24 h and 4 h before) to send. */
   reminderIntervalSeconds: number;
+  hotlineAlerts: HotlineAlertConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Console sessions end after this long without a request (30 min). */
   sessionIdleSeconds: number;
@@ -100,6 +109,85 @@ function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: r
   return raw as T;
 }
 
+/**
+ * Outside working hours alone does not suspend by default: a late shift is a fact of the rota the
+ * product cannot see, whereas the other rules read the behaviour in the lookups themselves.
+ */
+const DEFAULT_SUSPEND_RULES: BrowsingRule[] = ['misses-in-a-row', 'burst', 'address-walk'];
+
+/** "on"/"all", "off"/"none", or a comma-separated list of rule names. */
+function suspendRules(env: Env): BrowsingRule[] {
+  const raw = env.HOTLINE_ALERT_SUSPEND?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return DEFAULT_SUSPEND_RULES;
+  if (['on', 'all', 'true'].includes(raw)) return [...BROWSING_RULES];
+  if (['off', 'none', 'false'].includes(raw)) return [];
+  const rules = raw.split(',').map((r) => r.trim());
+  const unknown = rules.filter((r) => !(BROWSING_RULES as readonly string[]).includes(r));
+  if (unknown.length) {
+    throw new ConfigError(`HOTLINE_ALERT_SUSPEND="${env.HOTLINE_ALERT_SUSPEND}" is not allowed; use on, off, or a list of rules from: ${BROWSING_RULES.join(', ')}.`);
+  }
+  return rules as BrowsingRule[];
+}
+
+function clock(text: string, allow24: boolean): number | null {
+  const m = /^([0-9]{1,2}):([0-9]{2})$/.exec(text.trim());
+  if (!m) return null;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return Number(m[2]) < 60 && (minutes < 1440 || (allow24 && minutes === 1440)) ? minutes : null;
+}
+
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** "mon-fri", "mon,wed,fri", "sat-mon" → ISO weekdays. */
+function weekdays(env: Env, name: string, fallback: string): number[] {
+  const raw = (env[name]?.trim() || fallback).toLowerCase();
+  const days = new Set<number>();
+  for (const part of raw.split(',')) {
+    const [a, b, ...rest] = part.trim().split('-');
+    const from = DAY_NAMES.indexOf(a);
+    const to = b === undefined ? from : DAY_NAMES.indexOf(b);
+    if (from < 0 || to < 0 || rest.length) {
+      throw new ConfigError(`${name}="${env[name]}" is not a list of days; use e.g. mon-fri or mon,tue,sat (day names ${DAY_NAMES.join(', ')}).`);
+    }
+    for (let d = from; ; d = (d + 1) % 7) {
+      days.add(d + 1);
+      if (d === to) break;
+    }
+  }
+  return [...days].sort();
+}
+
+function workingHours(env: Env): WorkingHours {
+  const raw = env.HOTLINE_WORKING_HOURS?.trim() || '07:00-22:00';
+  const [fromText, toText, ...rest] = raw.split('-');
+  const from = clock(fromText ?? '', false);
+  const to = toText === undefined ? null : clock(toText, true);
+  if (from === null || to === null || rest.length || from === to) {
+    throw new ConfigError(`HOTLINE_WORKING_HOURS="${raw}" is not a time range; use HH:MM-HH:MM, e.g. 07:00-22:00 (00:00-24:00 turns the rule off).`);
+  }
+  const timeZone = env.HOTLINE_TIME_ZONE?.trim() || 'Europe/Amsterdam';
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+  } catch {
+    throw new ConfigError(`HOTLINE_TIME_ZONE="${timeZone}" is not a time zone this Node.js knows; use an IANA name such as Europe/Amsterdam.`);
+  }
+  return { from, to, days: weekdays(env, 'HOTLINE_WORKING_DAYS', 'mon-sun'), timeZone };
+}
+
+function hotlineAlerts(env: Env): HotlineAlertConfig {
+  return {
+    suspendRules: suspendRules(env),
+    missesInARow: int(env, 'HOTLINE_ALERT_MISSES_IN_A_ROW', 6, 0, 1000),
+    burstLookups: int(env, 'HOTLINE_ALERT_BURST_LOOKUPS', 20, 0, 100000),
+    burstWindowSeconds: int(env, 'HOTLINE_ALERT_BURST_WINDOW_SECONDS', 300, 1, 86400),
+    outsideHoursLookups: int(env, 'HOTLINE_ALERT_OUTSIDE_HOURS_LOOKUPS', 1, 0, 1000),
+    workingHours: workingHours(env),
+    walkNumbers: int(env, 'HOTLINE_ALERT_WALK_NUMBERS', 4, 0, 1000),
+    walkMaxStep: int(env, 'HOTLINE_ALERT_WALK_STEP', 2, 1, 100),
+    walkWindowSeconds: int(env, 'HOTLINE_ALERT_WALK_WINDOW_SECONDS', 3600, 1, 7 * 86400),
+  };
+}
+
 export function loadConfig(env: Env): AppConfig {
   const nodeEnv = env.NODE_ENV?.trim() || 'development';
   const appSecret = env.APP_SECRET?.trim() || '';
@@ -133,6 +221,7 @@ export function loadConfig(env: Env): AppConfig {
     breachReportLimit: int(env, 'BREACH_REPORT_LIMIT', 5, 0, 100000),
     breachReportWindowSeconds: int(env, 'BREACH_REPORT_WINDOW_SECONDS', 3600, 1, 86400),
     reminderIntervalSeconds: int(env, 'REMINDER_INTERVAL_SECONDS', 60, 1, 3600),
+    hotlineAlerts: hotlineAlerts(env),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     sessionIdleSeconds: int(env, 'SESSION_IDLE_SECONDS', 1800, 1, 86400),
     sessionAbsoluteSeconds: int(env, 'SESSION_ABSOLUTE_SECONDS', 43200, 1, 7 * 86400),

@@ -1,8 +1,10 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConsoleSessionMiddleware } from '../staff/console-sessions';
+import { AuditModule } from '../audit/audit.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { CustomersModule } from '../customers/customers.module';
 import { ImportsModule } from '../imports/imports.module';
+import { HotlineModule } from '../hotline/hotline.module';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { LettersModule } from '../letters/letters.module';
 import { StaffModule } from '../staff/staff.module';
@@ -10,19 +12,25 @@ import { AssetsController } from './assets/assets.controller';
 import { ConsoleCampaignsController } from './campaigns/campaigns.controller';
 import { ConsoleStore } from './console-store';
 import { ConsoleImportsController } from './imports/imports.controller';
+import { ConsoleAuditController } from './admin/audit.controller';
+import { ConsoleStaffController } from './admin/staff.controller';
+import { ConsoleHotlineController } from './hotline/hotline.controller';
 import { ConsoleIncidentsController } from './incidents/incidents.controller';
 import { ConsoleLettersController } from './letters/letters.controller';
 import { RootController } from './root.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 
-const CONTROLLERS = [RootController, AssetsController, SignInController, ConsoleIncidentsController, ConsoleImportsController, ConsoleLettersController, ConsoleCampaignsController];
+/** Issue 16's pages (src/console/hotline, src/console/admin). */
+const HOTLINE_AND_ADMIN = [ConsoleHotlineController, ConsoleStaffController, ConsoleAuditController];
+
+const CONTROLLERS = [RootController, AssetsController, SignInController, ConsoleIncidentsController, ConsoleImportsController, ConsoleLettersController, ConsoleCampaignsController, ...HOTLINE_AND_ADMIN];
 
 /**
  * The staff console: server-rendered pages for every role (see README.md in this folder). Pages
  * call the feature services like the API controllers do; sessions and sign-in belong to `staff`.
  */
 @Module({
-  imports: [StaffModule, IncidentsModule, CampaignsModule, ImportsModule, LettersModule, CustomersModule],
+  imports: [StaffModule, IncidentsModule, CampaignsModule, ImportsModule, LettersModule, CustomersModule, HotlineModule, AuditModule],
   providers: [ConsoleStore],
   controllers: CONTROLLERS,
 })

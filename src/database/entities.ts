@@ -3,6 +3,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { Letter } from '../campaigns/letter.entity';
 import { MailEvent } from '../campaigns/mail-event.entity';
 import { AffectedCustomer } from '../customers/affected-customer.entity';
+import { BrowsingAlert } from '../hotline/browsing-alert.entity';
 import { Contact } from '../hotline/contact.entity';
 import { ImportIssue } from '../imports/import-issue.entity';
 import { Import } from '../imports/import.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   DeadlineSubmission,
   DeadlineReminder,
   BreachReport,
+  BrowsingAlert,
 ];

@@ -67,3 +67,18 @@ export class LookupsQueryDto {
   @Type(() => String)
   since?: string;
 }
+
+export class AlertsQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'resolved', 'all'], default: 'all' })
+  @IsOptional()
+  @IsIn(['open', 'resolved', 'all'], { message: 'status must be open, resolved or all' })
+  status?: 'open' | 'resolved' | 'all';
+}
+
+export class ResolveAlertDto {
+  @ApiPropertyOptional({ maxLength: 1000, example: 'Spoke with Henk: he was testing the new headset; no customer was called.', description: 'What you found; no customer details' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  resolution?: string;
+}

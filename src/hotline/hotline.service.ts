@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpException, HttpStatus, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, HttpException, HttpStatus, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { CampaignLettersService } from '../campaigns/campaign-letters.service';
 import type { AffectedCustomer } from '../customers/affected-customer.entity';
@@ -7,16 +7,19 @@ import { LettersService } from '../letters/letters.service';
 import type { StaffMember } from '../staff/staff-member.entity';
 import { TrackingService } from '../tracking/tracking.service';
 import type { ContactOutcome } from './contact.entity';
+import { BrowsingAlertsService } from './browsing-alerts.service';
 import { ContactsService } from './contacts.service';
 import { HotlineCustomer, hotlineCustomerView, tipIdsToRepeat } from './customer-view';
 import { LimitVerdict, LookupLimiter } from './lookup-limiter';
 import { LookupKind, LookupQuery, normaliseCustomerNumber, parseLookup, REASON_MAX } from './lookup-rules';
 
-export type LookupResult = 'hit' | 'miss' | 'ambiguous' | 'rejected' | 'rate-limited';
+export type LookupResult = 'hit' | 'miss' | 'ambiguous' | 'rejected' | 'rate-limited' | 'suspended';
 
 /** One message for "no such customer", "not in this incident" and "no such incident": they must look the same. */
 export const NO_MATCH = 'No affected customer of this incident matches these details. Check them with the caller, or ask for the customer number printed on the letter.';
 const ASK_BIRTH_DATE = 'More than one customer matches this address. Ask the caller for their date of birth and look up again with birthDate.';
+const suspendedMessage = (alertId: number) =>
+  `Your lookups are paused: your recent lookups raised an alert (#${alertId}) that an admin must look at first. Tell the caller you will call back, and ask an admin to look at alert #${alertId}.`;
 const ASK_NUMBER = 'More than one customer matches this address and date of birth. Ask the caller for the customer number printed on the letter.';
 
 export interface ContactCreated {
@@ -52,12 +55,14 @@ export class HotlineService {
     private readonly contacts: ContactsService,
     private readonly limiter: LookupLimiter,
     private readonly audit: AuditService,
+    private readonly alerts: BrowsingAlertsService,
   ) {}
 
   async lookup(staff: StaffMember, body: unknown): Promise<{ customer: HotlineCustomer }> {
     const parsed = parseLookup(body);
+    const reason = parsed.ok ? parsed.query.reason : typeof (body as { reason?: unknown } | null)?.reason === 'string' ? (body as { reason: string }).reason.slice(0, REASON_MAX) : null;
+    await this.refuseIfSuspended(staff, parsed.ok ? parsed.query.kind : parsed.kind, reason, parsed.ok ? parsed.query.incidentId : null);
     if (!parsed.ok) {
-      const reason = typeof (body as { reason?: unknown } | null)?.reason === 'string' ? (body as { reason: string }).reason.slice(0, REASON_MAX) : null;
       await this.recordLookup(staff, parsed.kind, 'rejected', reason, null, null);
       throw new BadRequestException(parsed.message);
     }
@@ -65,24 +70,27 @@ export class HotlineService {
     await this.takeOrRefuse(staff, q.kind, q.reason, q.incidentId);
 
     const found = await this.find(q);
+    const observed = this.alerts.observe(staff, { result: found.result, kind: q.kind, ...(q.kind === 'customerNumber' ? {} : { postcode: q.postcode, houseNumber: q.houseNumber }) });
     if (found.result !== 'hit') {
-      await this.recordLookup(staff, q.kind, found.result, q.reason, q.incidentId, null);
+      await Promise.all([this.recordLookup(staff, q.kind, found.result, q.reason, q.incidentId, null), observed]);
       if (found.result === 'ambiguous') throw new ConflictException(q.kind === 'address' ? ASK_BIRTH_DATE : ASK_NUMBER);
       throw new NotFoundException(NO_MATCH);
     }
     // Audited before anything is answered: if the audit cannot be written, nothing is shown.
-    const [, customer] = await Promise.all([this.recordLookup(staff, q.kind, 'hit', q.reason, q.incidentId, found.customer), this.view(found.customer)]);
+    const [, customer] = await Promise.all([this.recordLookup(staff, q.kind, 'hit', q.reason, q.incidentId, found.customer), this.view(found.customer), observed]);
     return { customer };
   }
 
   async logContact(staff: StaffMember, input: { incidentId: number; customerNumber: string; outcome: ContactOutcome; notes?: string }): Promise<ContactCreated> {
     const customerNumber = normaliseCustomerNumber(input.customerNumber);
     if (customerNumber === null) throw new BadRequestException('customerNumber must be the complete customer number (no wildcards or partial values).');
+    await this.refuseIfSuspended(staff, 'customerNumber', null, input.incidentId);
     const customer = await this.customers.findByNumber(input.incidentId, customerNumber);
     if (!customer) {
       // A miss here answers the same question as a lookup miss, so it is audited and counted the same way.
       await this.audit.record(staff, 'hotline.contact', null, { incidentId: input.incidentId, outcome: input.outcome, result: 'miss' });
       await this.takeOrRefuse(staff, 'customerNumber', null, input.incidentId);
+      await this.alerts.observe(staff, { result: 'miss', kind: 'customerNumber' });
       throw new NotFoundException(NO_MATCH);
     }
     const notes = input.notes?.trim() || null;
@@ -93,6 +101,14 @@ export class HotlineService {
 
   async lookupsPerStaff(since: Date): Promise<LookupsPerStaff> {
     return { since: since.toISOString(), staff: await this.audit.countByActor('hotline.lookup', since) };
+  }
+
+  /** While an alert about this member is open (and suspends), no lookup is answered; the attempt is audited. */
+  private async refuseIfSuspended(staff: StaffMember, kind: LookupKind | null, reason: string | null, incidentId: number | null): Promise<void> {
+    const alertId = await this.alerts.suspendingAlert(staff.id);
+    if (alertId === null) return;
+    await this.recordLookup(staff, kind, 'suspended', reason, incidentId, null);
+    throw new ForbiddenException(suspendedMessage(alertId));
   }
 
   private async takeOrRefuse(staff: StaffMember, kind: LookupKind, reason: string | null, incidentId: number): Promise<void> {

@@ -67,6 +67,38 @@ export class StaffService {
     return this.staff.findOne({ where: { id } });
   }
 
+  /** Every member, for the admin's Staff page (no secrets: hashes and keys stay here). */
+  async list(): Promise<{ id: number; name: string; role: Role; email: string | null; disabledAt: Date | null; signInEnabledAt: Date | null; createdAt: Date }[]> {
+    const rows = await this.staff.find({ order: { name: 'ASC', id: 'ASC' } });
+    return rows.map((m) => ({ id: m.id, name: m.name, role: m.role, email: m.email, disabledAt: m.disabledAt, signInEnabledAt: m.signInEnabledAt, createdAt: m.createdAt }));
+  }
+
+  /** A new role takes effect on the member's next request: the console guard reads the member each time. */
+  async changeRole(id: number, role: string, actor: Actor): Promise<StaffMember> {
+    if (!isRole(role)) throw new BadRequestException(`Role "${role}" does not exist; use one of: ${ROLES.join(', ')}.`);
+    const member = await this.findById(id);
+    if (!member) throw new NotFoundException(`Staff member ${id} does not exist.`);
+    if (member.role === role) return member;
+    await this.staff.update({ id }, { role });
+    await this.audit.record(actor, 'staff.change-role', `staff:${id}`, { from: member.role, to: role });
+    return { ...member, role };
+  }
+
+  /**
+   * A lost or compromised authenticator: sign-in stops at once (password and key are cleared, and
+   * every session ends) and the member gets a new one-time set-up link.
+   */
+  async resetAuthenticator(id: number, actor: Actor): Promise<{ setupUrl: string; sessionsEnded: number }> {
+    const member = await this.findById(id);
+    if (!member) throw new NotFoundException(`Staff member ${id} does not exist.`);
+    if (member.disabledAt) throw new BadRequestException(`${member.name} is disabled; a disabled member cannot sign in again.`);
+    if (!member.email) throw new BadRequestException(`${member.name} has no e-mail address, so cannot use the console; they keep their API token.`);
+    const setupUrl = await this.signIn.createSetupLink(id);
+    const sessionsEnded = await this.sessions.endAllFor(id);
+    await this.audit.record(actor, 'staff.reset-authenticator', `staff:${id}`, { sessionsEnded });
+    return { setupUrl, sessionsEnded };
+  }
+
   async namesByIds(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.staff.createQueryBuilder('s').select(['s.id', 's.name']).where('s.id IN (:...ids)', { ids }).getMany();

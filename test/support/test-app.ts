@@ -55,6 +55,8 @@ export async function createInstallation(overrides: Partial<AppConfig> = {}): Pr
       OUTBOX_DIR: join(dir, 'outbox'),
       WEBHOOK_SECRET: 'test-webhook-secret',
       PUBLIC_BASE_URL: 'http://fw.test',
+      // Tests run at any hour; the working-hours alert rule has its own tests.
+      HOTLINE_WORKING_HOURS: '00:00-24:00',
     }),
     ...overrides,
   };

@@ -33,7 +33,7 @@ interface FieldProps {
   lang: Lang;
 }
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
+export function describedBy(name: string, hint?: string, error?: string): string | undefined {
   return [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
@@ -56,7 +56,7 @@ function HintAndError({ name, hint, error, lang }: { name: string; hint?: string
   );
 }
 
-function FieldFrame({ name, label, hint, error, lang, children }: FieldProps & { children: ReactNode }) {
+export function FieldFrame({ name, label, hint, error, lang, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={error ? 'field field-error' : 'field'}>
       <label className="label" htmlFor={fieldId(name)}>

@@ -19,6 +19,11 @@ export interface PageContext {
  */
 export const NAV_ITEMS: { href: string; label: Record<Lang, string>; roles: Role[] }[] = [
   { href: '/console/incidents', label: { nl: SHELL.nl.nav.incidents, en: SHELL.en.nav.incidents }, roles: ['comms', 'admin'] },
+  { href: '/console/hotline', label: { nl: 'Beller opzoeken', en: 'Look up a caller' }, roles: ['hotline'] },
+  { href: '/console/admin/staff', label: { nl: 'Medewerkers', en: 'Staff' }, roles: ['admin'] },
+  { href: '/console/admin/audit', label: { nl: 'Auditlog', en: 'Audit log' }, roles: ['admin'] },
+  { href: '/console/admin/lookups', label: { nl: 'Opzoekingen', en: 'Lookups per staff member' }, roles: ['admin'] },
+  { href: '/console/admin/alerts', label: { nl: 'Meldingen', en: 'Alerts' }, roles: ['admin'] },
 ];
 
 interface PageProps {

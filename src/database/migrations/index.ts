@@ -3,6 +3,7 @@ import { IncidentEnglishTexts1795515600000 } from './1795515600000-incident-engl
 import { LetterUpdatedAt1796000000000 } from './1796000000000-letter-updated-at';
 import { StaffSignIn1796100000000 } from './1796100000000-staff-sign-in';
 import { BreachRegister1796400000000 } from './1796400000000-breach-register';
+import { HotlineAlerts1796700000000 } from './1796700000000-hotline-alerts';
 
 /** Every migration, in order. Add new ones at the end (timestamp-prefixed file names), one per line. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   LetterUpdatedAt1796000000000,
   StaffSignIn1796100000000,
   BreachRegister1796400000000,
+  HotlineAlerts1796700000000,
 ];
