@@ -46,6 +46,13 @@ const NOT_YET_BUILT: string[] = [];
 /** Routes for customers (landing page, open pixel) and the mail provider, not staff: they have their own protection. */
 const PUBLIC = [/^(GET|HEAD) \/health$/, /^\w+ \/l\//, /^(GET|HEAD) \/o\//, /^POST \/api\/webhooks\//, /^\w+ \/api\/docs/, /^(GET|HEAD|POST) \/report(\/received)?$/];
 
+/**
+ * The console's pages: signed-in sessions, not bearer tokens. Their roles are checked page by page
+ * in test/console-hotline-admin.e2e-spec.ts; here only that none opens without a session.
+ */
+const CONSOLE = /^\w+ \/(console(\/.*)?)?$/;
+const CONSOLE_OPEN = /^(GET|HEAD|POST) \/(console(\/(sign-in(\/code)?|setup\/:token|assets\/:file|sign-out))?)?$/;
+
 /** Only the hotline's own two routes are open to hotline staff; comms and admin never look up. */
 const HOTLINE_ONLY = ['POST /api/hotline/lookup', 'POST /api/hotline/contacts'];
 
@@ -102,7 +109,9 @@ describe('Authorisation matrix', () => {
 
   it('answers 401 without or with a bad token and 403 for every wrong role, on every staff route the app serves', async () => {
     const failures: string[] = [];
-    const staffRoutes = routes.filter((r) => !PUBLIC.some((p) => p.test(`${r.method} ${r.path}`)) && `${r.method} ${r.path}` !== 'GET /api/hotline/lookup');
+    const staffRoutes = routes.filter(
+      (r) => !PUBLIC.some((p) => p.test(`${r.method} ${r.path}`)) && !CONSOLE.test(`${r.method} ${r.path}`) && `${r.method} ${r.path}` !== 'GET /api/hotline/lookup',
+    );
     expect(staffRoutes.length).toBeGreaterThanOrEqual(Object.keys(MATRIX).length - NOT_YET_BUILT.length);
     for (const route of staffRoutes) {
       const key = `${route.method} ${route.path}`;
@@ -122,6 +131,20 @@ describe('Authorisation matrix', () => {
         const refusedForRole = res.status === 403 && String(res.body?.message).includes('Your role');
         if (!allowed.includes(role) && !refusedForRole) failures.push(`${key} as ${role}: ${res.status}, expected 403`);
         if (allowed.includes(role) && (res.status === 401 || refusedForRole)) failures.push(`${key} as ${role}: ${res.status}, expected to be let in`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('opens no console page without a signed-in session, whatever bearer token comes along', async () => {
+    const failures: string[] = [];
+    const pages = routes.filter((r) => CONSOLE.test(`${r.method} ${r.path}`) && !CONSOLE_OPEN.test(`${r.method} ${r.path}`));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const route of pages) {
+      for (const token of [undefined, tokens.admin, tokens.comms, tokens.hotline]) {
+        const res = await send(route.method, route.path, token);
+        const toSignIn = res.status >= 300 && res.status < 400 && String(res.headers.location).includes('/console/sign-in');
+        if (!toSignIn && res.status !== 401 && res.status !== 403) failures.push(`${route.method} ${route.path}${token ? ' with a bearer token' : ''}: ${res.status}`);
       }
     }
     expect(failures).toEqual([]);

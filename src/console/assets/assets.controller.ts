@@ -11,10 +11,10 @@ const cache = new Map<string, string>();
 @ApiExcludeController()
 @Controller('console/assets')
 export class AssetsController {
-  @Get(':name')
+  @Get(':file')
   @Header('Cache-Control', 'public, max-age=300')
   @Header('X-Content-Type-Options', 'nosniff')
-  asset(@Param('name') name: string, @Res({ passthrough: true }) res: Response): string {
+  asset(@Param('file') name: string, @Res({ passthrough: true }) res: Response): string {
     const type = TYPES[name];
     if (!type) throw new NotFoundException('There is no such console asset.');
     let body = cache.get(name);
