@@ -47,6 +47,18 @@ export interface LetterWording {
   /** BCP 47 locale for dates. */
   locale: string;
   labels: Record<LabelKey, string>;
+  /**
+   * The printed letter: the same labels, except where paper differs from e-mail (no button to click,
+   * "this letter" instead of "this e-mail"), plus what only paper has.
+   */
+  print: {
+    labels: Partial<Record<LabelKey, string>>;
+    date: string;
+    reference: string;
+    webAddress: string;
+    webCode: string;
+    webHint: string;
+  };
 }
 
 export const WORDING: Record<LetterLanguage, LetterWording> = {
@@ -100,6 +112,19 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       closing: 'Met vriendelijke groet,',
       footer: 'U krijgt deze e-mail omdat uw gegevens bij dit datalek betrokken zijn. Dit is geen reclame.',
     },
+    print: {
+      labels: {
+        confirmText: 'Ga op uw computer, tablet of telefoon naar het adres hieronder. Of scan de QR-code met de camera van uw telefoon. U komt dan op onze eigen pagina over dit datalek. U hoeft niets in te vullen en niet in te loggen.',
+        genuineHeading: 'Is deze brief echt van ons?',
+        genuineText: 'Twijfelt u? Bel ons dan op een nummer dat u zelf opzoekt, bijvoorbeeld op uw rekening of op onze website.',
+        footer: 'U krijgt deze brief omdat uw gegevens bij dit datalek betrokken zijn. Dit is geen reclame.',
+      },
+      date: 'Datum',
+      reference: 'Kenmerk',
+      webAddress: 'Adres:',
+      webCode: 'De code in groepjes van vier:',
+      webHint: 'Typ het adres zonder spaties. Let op hoofdletters en kleine letters.',
+    },
   },
   en: {
     subjects: {
@@ -150,6 +175,19 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       genuineText: 'If you are not sure, do not click anything. Call us on a number you look up yourself, for example on your bill or on our website.',
       closing: 'Kind regards,',
       footer: 'You are getting this e-mail because your details were part of this data breach. This is not advertising.',
+    },
+    print: {
+      labels: {
+        confirmText: 'On your computer, tablet or phone, go to the address below. Or scan the QR code with your phone’s camera. It opens our own page about this data breach. You do not need to fill in anything or log in.',
+        genuineHeading: 'Is this letter really from us?',
+        genuineText: 'If you are not sure, call us on a number you look up yourself, for example on your bill or on our website.',
+        footer: 'You are getting this letter because your details were part of this data breach. This is not advertising.',
+      },
+      date: 'Date',
+      reference: 'Reference',
+      webAddress: 'Address:',
+      webCode: 'The code in groups of four:',
+      webHint: 'Type the address without spaces. Mind capital and small letters.',
     },
   },
 };

@@ -1,0 +1,328 @@
+import QRCode from 'qrcode';
+import type { LetterView } from '../letters/letter-view';
+import { WORDING } from '../../emails/letters/wording';
+import type { PrintFonts } from './print-fonts';
+import { Block, printBlocks, Run } from './print-words';
+
+/** What one printed letter needs besides its view model. */
+export interface PrintLetterInput {
+  view: LetterView;
+  /** From postalAddressLines. */
+  address: string[];
+  /** Small line above the address, inside the envelope window: who sent it. */
+  returnLine: string;
+  /** "<batch>-<sequence>": printed on the letter so returned mail can be recorded by it. */
+  reference: string;
+  date: string;
+  dateLabel: string;
+  referenceLabel: string;
+  /** The token in groups, as it is to be typed. */
+  groupedCode: string;
+  /** 16 pt body instead of 14 pt (customers of 75 and older). */
+  largePrint: boolean;
+}
+
+const MM = 72 / 25.4;
+export const A4 = { width: 210 * MM, height: 297 * MM };
+/** DIN 5008 Form B: the window's position and size, the fold and hole marks. */
+export const WINDOW = { x: 20 * MM, y: 45 * MM, width: 85 * MM, height: 45 * MM };
+const RETURN_ZONE = 5 * MM;
+const ADDRESS_TOP = WINDOW.y + 17.7 * MM;
+const LEFT = 20 * MM;
+const WIDTH = A4.width - 40 * MM;
+const BODY_TOP_FIRST = 100 * MM;
+const BODY_TOP = 24 * MM;
+const BODY_BOTTOM = 270 * MM;
+const FOOTER_Y = 280 * MM;
+const QR_SIZE = 30 * MM;
+const LINE_SPACING = 1.5;
+
+/** A heading, or a paragraph that introduces what follows ("These details:"), never ends a page. */
+function keepsWithNext(block: Block): boolean {
+  if (block.kind === 'heading' || block.kind === 'title') return true;
+  return block.kind === 'para' && /:\s*$/.test(block.runs.map((r) => r.text).join(''));
+}
+
+type FontName = 'body' | 'bold' | 'fallback' | 'fallbackBold';
+interface Placed {
+  block: Block;
+  page: number;
+  y: number;
+}
+
+/**
+ * Draws letters into one PDFKit document, page after page, so a file of 5,000 letters streams to
+ * disk as it goes. Layout is worked out before drawing (so every page can say "1/2"); heights of
+ * the texts all letters share (tier text, tips, labels) are measured once per size and reused.
+ */
+export class LetterRenderer {
+  private readonly heights = new Map<string, number>();
+  private readonly gaps = new Map<string, number>();
+  private page = 0;
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly fonts: PrintFonts,
+  ) {
+    doc.registerFont('body', fonts.regular);
+    doc.registerFont('bold', fonts.bold);
+    doc.registerFont('fallback', fonts.fallbackRegular);
+    doc.registerFont('fallbackBold', fonts.fallbackBold);
+  }
+
+  /** Pages written so far in this document. */
+  get pages(): number {
+    return this.page;
+  }
+
+  /** Draws one letter on new pages; returns how many pages it took. */
+  draw(input: PrintLetterInput): number {
+    const size = input.largePrint ? 16 : 14;
+    const blocks = printBlocks(input.view, input.groupedCode);
+    const placed = this.layout(blocks, size);
+    const total = placed.length ? placed[placed.length - 1].page + 1 : 1;
+    for (let p = 0; p < total; p++) {
+      this.doc.addPage({ size: 'A4', margin: 0 });
+      this.page++;
+      if (p === 0) this.firstPage(input);
+      this.footer(input.view, p + 1, total);
+      for (const item of placed) if (item.page === p) this.drawBlock(item.block, item.y, size);
+    }
+    return total;
+  }
+
+  private font(name: FontName, text: string): FontName {
+    if (this.fonts.covers(text)) return name;
+    return name === 'bold' || name === 'fallbackBold' ? 'fallbackBold' : 'fallback';
+  }
+
+  private lineGap(font: FontName, size: number): number {
+    const key = `${font}|${size}`;
+    let gap = this.gaps.get(key);
+    if (gap === undefined) {
+      this.doc.font(font).fontSize(size);
+      gap = Math.max(0, LINE_SPACING * size - this.doc.currentLineHeight(true));
+      this.gaps.set(key, gap);
+    }
+    return gap;
+  }
+
+  private height(text: string, font: FontName, size: number, width: number): number {
+    const key = `${font}|${size}|${width}|${text}`;
+    let h = this.heights.get(key);
+    if (h === undefined) {
+      const lineGap = this.lineGap(font, size);
+      h = this.doc.font(font).fontSize(size).heightOfString(text, { width, lineGap });
+      // Only texts shared by many letters are worth keeping; a greeting with a name is not.
+      if (this.heights.size < 5000) this.heights.set(key, h);
+    }
+    return h;
+  }
+
+  /** Mixed runs are measured in bold throughout: a little too tall at worst, never too short. */
+  private runsHeight(runs: Run[], size: number, width: number): number {
+    const text = runs.map((r) => r.text).join('');
+    return this.height(text, this.font(runs.some((r) => r.bold) ? 'bold' : 'body', text), size, width);
+  }
+
+  private measure(block: Block, size: number): { before: number; height: number } {
+    const after = size * 0.5;
+    switch (block.kind) {
+      case 'title':
+        return { before: 0, height: this.height(block.text, this.font('bold', block.text), size + 4, WIDTH) + after };
+      case 'heading':
+        return { before: size * 0.5, height: this.height(block.text, this.font('bold', block.text), size + 2, WIDTH) + size * 0.2 };
+      case 'para':
+        return { before: 0, height: this.runsHeight(block.runs, size, WIDTH) + after };
+      case 'bullet':
+        return { before: 0, height: this.runsHeight(block.runs, size, WIDTH - 7 * MM) + size * 0.3 };
+      case 'box': {
+        const inner = WIDTH - 12 * MM;
+        let h = 8 * MM + this.height(block.heading, 'bold', size + 2, inner) + size * 0.2;
+        for (const item of block.items) h += this.height(item, 'body', size, inner - 7 * MM);
+        h += size * 0.3 + this.height(block.closing, 'bold', size, inner);
+        return { before: size * 0.3, height: h + after };
+      }
+      case 'web': {
+        const col = WIDTH - QR_SIZE - 6 * MM;
+        const h =
+          this.height(block.intro, 'body', size, col) +
+          size * 0.5 +
+          this.height(block.addressLabel, 'body', size, col) +
+          this.height(block.url, 'bold', size, col) +
+          size * 0.3 +
+          this.height(block.codeLabel, 'body', size, col) +
+          this.height(block.code, 'bold', size + 2, col) +
+          size * 0.3 +
+          this.height(block.hint, 'body', size - 2, col);
+        return { before: 0, height: Math.max(h, QR_SIZE) + after };
+      }
+      case 'signature':
+        return { before: size * 0.5, height: this.height(block.closing, 'body', size, WIDTH) + this.height(block.company, this.font('bold', block.company), size, WIDTH) + after };
+    }
+  }
+
+  /** Which page and height each block goes on; a heading never ends a page. */
+  private layout(blocks: Block[], size: number): Placed[] {
+    const placed: Placed[] = [];
+    let page = 0;
+    let y = BODY_TOP_FIRST;
+    const measured = blocks.map((b) => this.measure(b, size));
+    blocks.forEach((block, i) => {
+      const m = measured[i];
+      const top = y === (page === 0 ? BODY_TOP_FIRST : BODY_TOP) ? 0 : m.before;
+      let need = top + m.height;
+      if (keepsWithNext(block) && measured[i + 1]) need += measured[i + 1].before + measured[i + 1].height;
+      if (y + need > BODY_BOTTOM) {
+        page++;
+        y = BODY_TOP;
+        placed.push({ block, page, y });
+        y += m.height;
+        return;
+      }
+      placed.push({ block, page, y: y + top });
+      y += top + m.height;
+    });
+    return placed;
+  }
+
+  private text(text: string, font: FontName, size: number, x: number, y: number | undefined, width: number, continued = false): void {
+    const options = { width, lineGap: this.lineGap(font, size), continued, align: 'left' as const };
+    this.doc.font(font).fontSize(size);
+    if (y === undefined) this.doc.text(text, options);
+    else this.doc.text(text, x, y, options);
+  }
+
+  private drawRuns(runs: Run[], size: number, x: number, y: number, width: number): void {
+    const all = runs.map((r) => r.text).join('');
+    // Mixed fonts on one line need one line gap; the bold one's is the one that was measured.
+    const gap = this.lineGap(this.font('bold', all), size);
+    runs.forEach((r, i) => {
+      const font = this.font(r.bold ? 'bold' : 'body', all);
+      this.doc.font(font).fontSize(size);
+      const options = { width, lineGap: gap, continued: i < runs.length - 1, align: 'left' as const };
+      if (i === 0) this.doc.text(r.text, x, y, options);
+      else this.doc.text(r.text, options);
+    });
+  }
+
+  private drawBlock(block: Block, y: number, size: number): void {
+    const doc = this.doc;
+    switch (block.kind) {
+      case 'title':
+        doc.fillColor('#0b3d66');
+        this.text(block.text, this.font('bold', block.text), size + 4, LEFT, y, WIDTH);
+        doc.fillColor('black');
+        return;
+      case 'heading':
+        doc.fillColor('#0b3d66');
+        this.text(block.text, this.font('bold', block.text), size + 2, LEFT, y, WIDTH);
+        doc.fillColor('black');
+        return;
+      case 'para':
+        this.drawRuns(block.runs, size, LEFT, y, WIDTH);
+        return;
+      case 'bullet':
+        this.text('•', 'body', size, LEFT + 1 * MM, y, 5 * MM);
+        this.drawRuns(block.runs, size, LEFT + 7 * MM, y, WIDTH - 7 * MM);
+        return;
+      case 'box': {
+        const h = this.measure(block, size).height - size * 0.5;
+        doc.save().lineWidth(2).strokeColor('#8a5a00').fillColor('#fff4d6').roundedRect(LEFT, y, WIDTH, h, 4).fillAndStroke().restore();
+        doc.fillColor('black');
+        const x = LEFT + 6 * MM;
+        const inner = WIDTH - 12 * MM;
+        let cy = y + 4 * MM;
+        this.text(block.heading, 'bold', size + 2, x, cy, inner);
+        cy += this.height(block.heading, 'bold', size + 2, inner) + size * 0.2;
+        for (const item of block.items) {
+          this.text('•', 'body', size, x, cy, 5 * MM);
+          this.text(item, 'body', size, x + 7 * MM, cy, inner - 7 * MM);
+          cy += this.height(item, 'body', size, inner - 7 * MM);
+        }
+        this.text(block.closing, 'bold', size, x, cy + size * 0.3, inner);
+        return;
+      }
+      case 'web': {
+        const col = WIDTH - QR_SIZE - 6 * MM;
+        let cy = y;
+        const line = (text: string, font: FontName, s: number, extra = 0) => {
+          this.text(text, font, s, LEFT, cy, col);
+          cy += this.height(text, font, s, col) + extra;
+        };
+        line(block.intro, 'body', size, size * 0.5);
+        line(block.addressLabel, 'body', size);
+        line(block.url, 'bold', size, size * 0.3);
+        line(block.codeLabel, 'body', size);
+        line(block.code, 'bold', size + 2, size * 0.3);
+        line(block.hint, 'body', size - 2);
+        this.qr(block.href, LEFT + WIDTH - QR_SIZE, y, QR_SIZE);
+        return;
+      }
+      case 'signature':
+        this.text(block.closing, 'body', size, LEFT, y, WIDTH);
+        this.text(block.company, this.font('bold', block.company), size, LEFT, y + this.height(block.closing, 'body', size, WIDTH), WIDTH);
+        return;
+    }
+  }
+
+  /** The QR code as one filled path (a rectangle per run of dark modules in a row). */
+  private qr(url: string, x: number, y: number, size: number): void {
+    const modules = QRCode.create(url, { errorCorrectionLevel: 'M' }).modules;
+    const n = modules.size;
+    const quiet = 2;
+    const cell = size / (n + quiet * 2);
+    const doc = this.doc;
+    for (let r = 0; r < n; r++) {
+      let c = 0;
+      while (c < n) {
+        if (!modules.get(r, c)) {
+          c++;
+          continue;
+        }
+        const start = c;
+        while (c < n && modules.get(r, c)) c++;
+        doc.rect(x + (start + quiet) * cell, y + (r + quiet) * cell, (c - start) * cell, cell);
+      }
+    }
+    doc.fillColor('black').fill();
+  }
+
+  private firstPage(input: PrintLetterInput): void {
+    const doc = this.doc;
+    const { view } = input;
+    // Fold marks (105 mm, 210 mm) and the hole mark (148.5 mm) of DIN 5008 Form B.
+    doc.save().lineWidth(0.5).strokeColor('#777777');
+    for (const mm of [105, 210]) doc.moveTo(4 * MM, mm * MM).lineTo(9 * MM, mm * MM).stroke();
+    doc.moveTo(4 * MM, 148.5 * MM).lineTo(11 * MM, 148.5 * MM).stroke();
+    doc.restore();
+    this.text(view.company, this.font('bold', view.company), 18, LEFT, 16 * MM, 95 * MM);
+    this.hotlineLine(view, 110 * MM, 16 * MM, 80 * MM, 'right');
+    // The window: the return line in its top 5 mm, the address in its lowest 27.3 mm.
+    const returnLine = input.returnLine;
+    this.doc.font(this.font('body', returnLine)).fontSize(7.5).text(returnLine, WINDOW.x, WINDOW.y + 1.2 * MM, { width: WINDOW.width, height: RETURN_ZONE, lineBreak: false, ellipsis: true });
+    doc.save().lineWidth(0.4).moveTo(WINDOW.x, WINDOW.y + RETURN_ZONE).lineTo(WINDOW.x + WINDOW.width, WINDOW.y + RETURN_ZONE).stroke().restore();
+    let ay = ADDRESS_TOP;
+    const lineHeight = 12 * 1.25;
+    input.address.forEach((line, i) => {
+      const font = this.font('body', line);
+      // The name may take two lines; nothing leaves the window (PostNL reads only what shows).
+      const lines = i === 0 && input.address.length < 4 ? 2 : 1;
+      doc.font(font).fontSize(12).text(line, WINDOW.x, ay, { width: WINDOW.width, height: lineHeight * lines, ellipsis: true, lineGap: lineHeight - doc.currentLineHeight(true) });
+      ay = Math.max(ay + lineHeight, doc.y);
+    });
+    const infoX = 125 * MM;
+    this.text(`${input.dateLabel}: ${input.date}`, 'body', 11, infoX, 66 * MM, 65 * MM);
+    this.text(`${input.referenceLabel}: ${input.reference}`, 'body', 11, infoX, 72 * MM, 65 * MM);
+  }
+
+  private hotlineLine(view: LetterView, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): void {
+    const text = `${WORDING[view.language].labels.headerCall} ${view.hotlinePhone}`;
+    this.doc.font(this.font('bold', text)).fontSize(14).text(text, x, y, { width, align, lineBreak: false });
+  }
+
+  private footer(view: LetterView, page: number, total: number): void {
+    this.hotlineLine(view, LEFT, FOOTER_Y, WIDTH - 30 * MM);
+    this.doc.font('body').fontSize(12).text(`${page}/${total}`, LEFT + WIDTH - 25 * MM, FOOTER_Y + 1, { width: 25 * MM, align: 'right' });
+  }
+}
