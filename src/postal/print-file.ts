@@ -49,6 +49,8 @@ export async function writeLetterPdf(finalPath: string, letters: AsyncIterable<P
     doc.end();
     await finished;
   } catch (e) {
+    finished.catch(() => undefined);
+    doc.unpipe(out);
     out.destroy();
     await unlink(tmp).catch(() => undefined);
     throw e;
