@@ -30,12 +30,19 @@ const RETURN_ZONE = 5 * MM;
 const ADDRESS_TOP = WINDOW.y + 17.7 * MM;
 const LEFT = 20 * MM;
 const WIDTH = A4.width - 40 * MM;
-const BODY_TOP_FIRST = 100 * MM;
-const BODY_TOP = 24 * MM;
-const BODY_BOTTOM = 270 * MM;
-const FOOTER_Y = 280 * MM;
-const QR_SIZE = 30 * MM;
+const BODY_TOP_FIRST = 96 * MM;
+const BODY_TOP = 17 * MM;
+const BODY_BOTTOM = 277 * MM;
+const FOOTER_Y = 283 * MM;
+/** Right of the window, beside the date: it never shows through the envelope. */
+const QR = { x: 162 * MM, y: 42 * MM, size: 28 * MM };
 const LINE_SPACING = 1.5;
+
+function pairs<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += 2) out.push(items.slice(i, i + 2));
+  return out;
+}
 
 /** A heading, or a paragraph that introduces what follows ("These details:"), never ends a page. */
 function keepsWithNext(block: Block): boolean {
@@ -119,43 +126,45 @@ export class LetterRenderer {
     return h;
   }
 
-  /** Mixed runs are measured in bold throughout: a little too tall at worst, never too short. */
+  /**
+   * Mixed runs: measured in the regular font on a column narrowed by what the bold runs add in
+   * width. Bold runs here are short (a tip's title, a phone number), so this errs on the tall side.
+   */
   private runsHeight(runs: Run[], size: number, width: number): number {
     const text = runs.map((r) => r.text).join('');
-    return this.height(text, this.font(runs.some((r) => r.bold) ? 'bold' : 'body', text), size, width);
+    const body = this.font('body', text);
+    if (!runs.some((r) => r.bold)) return this.height(text, body, size, width);
+    if (runs.every((r) => r.bold)) return this.height(text, this.font('bold', text), size, width);
+    const bold = runs.filter((r) => r.bold).map((r) => r.text).join('');
+    const extra = this.doc.font(this.font('bold', text)).fontSize(size).widthOfString(bold) - this.doc.font(body).fontSize(size).widthOfString(bold);
+    return this.height(text, body, size, width - Math.max(0, extra) - size);
   }
 
   private measure(block: Block, size: number): { before: number; height: number } {
-    const after = size * 0.5;
+    const after = size * 0.3;
     switch (block.kind) {
       case 'title':
-        return { before: 0, height: this.height(block.text, this.font('bold', block.text), size + 4, WIDTH) + after };
+        return { before: 0, height: this.height(block.text, this.font('bold', block.text), size + 3, WIDTH) + after };
       case 'heading':
-        return { before: size * 0.5, height: this.height(block.text, this.font('bold', block.text), size + 2, WIDTH) + size * 0.2 };
+        return { before: size * 0.4, height: this.height(block.text, this.font('bold', block.text), size + 1, WIDTH) + size * 0.1 };
       case 'para':
         return { before: 0, height: this.runsHeight(block.runs, size, WIDTH) + after };
       case 'bullet':
         return { before: 0, height: this.runsHeight(block.runs, size, WIDTH - 7 * MM) + size * 0.3 };
       case 'box': {
         const inner = WIDTH - 12 * MM;
-        let h = 8 * MM + this.height(block.heading, 'bold', size + 2, inner) + size * 0.2;
-        for (const item of block.items) h += this.height(item, 'body', size, inner - 7 * MM);
+        let h = 6 * MM + this.height(block.heading, 'bold', size + 2, inner) + size * 0.2;
+        for (const row of pairs(block.items)) h += Math.max(...row.map((item) => this.height(item, 'body', size, inner / 2 - 7 * MM)));
         h += size * 0.3 + this.height(block.closing, 'bold', size, inner);
         return { before: size * 0.3, height: h + after };
       }
       case 'web': {
-        const col = WIDTH - QR_SIZE - 6 * MM;
         const h =
-          this.height(block.intro, 'body', size, col) +
-          size * 0.5 +
-          this.height(block.addressLabel, 'body', size, col) +
-          this.height(block.url, 'bold', size, col) +
-          size * 0.3 +
-          this.height(block.codeLabel, 'body', size, col) +
-          this.height(block.code, 'bold', size + 2, col) +
-          size * 0.3 +
-          this.height(block.hint, 'body', size - 2, col);
-        return { before: 0, height: Math.max(h, QR_SIZE) + after };
+          this.height(block.intro, 'body', size, WIDTH) +
+          this.height(block.url, 'bold', size, WIDTH) +
+          this.height(`${block.codeLabel} ${block.code}`, 'bold', size, WIDTH) +
+          this.height(block.hint, 'body', size, WIDTH);
+        return { before: 0, height: h + after };
       }
       case 'signature':
         return { before: size * 0.5, height: this.height(block.closing, 'body', size, WIDTH) + this.height(block.company, this.font('bold', block.company), size, WIDTH) + after };
@@ -195,8 +204,8 @@ export class LetterRenderer {
 
   private drawRuns(runs: Run[], size: number, x: number, y: number, width: number): void {
     const all = runs.map((r) => r.text).join('');
-    // Mixed fonts on one line need one line gap; the bold one's is the one that was measured.
-    const gap = this.lineGap(this.font('bold', all), size);
+    // Mixed fonts on one line need one line gap: the regular one's, as measured.
+    const gap = this.lineGap(this.font(runs.every((r) => r.bold) ? 'bold' : 'body', all), size);
     runs.forEach((r, i) => {
       const font = this.font(r.bold ? 'bold' : 'body', all);
       this.doc.font(font).fontSize(size);
@@ -211,12 +220,12 @@ export class LetterRenderer {
     switch (block.kind) {
       case 'title':
         doc.fillColor('#0b3d66');
-        this.text(block.text, this.font('bold', block.text), size + 4, LEFT, y, WIDTH);
+        this.text(block.text, this.font('bold', block.text), size + 3, LEFT, y, WIDTH);
         doc.fillColor('black');
         return;
       case 'heading':
         doc.fillColor('#0b3d66');
-        this.text(block.text, this.font('bold', block.text), size + 2, LEFT, y, WIDTH);
+        this.text(block.text, this.font('bold', block.text), size + 1, LEFT, y, WIDTH);
         doc.fillColor('black');
         return;
       case 'para':
@@ -227,36 +236,40 @@ export class LetterRenderer {
         this.drawRuns(block.runs, size, LEFT + 7 * MM, y, WIDTH - 7 * MM);
         return;
       case 'box': {
-        const h = this.measure(block, size).height - size * 0.5;
+        const h = this.measure(block, size).height - size * 0.3;
         doc.save().lineWidth(2).strokeColor('#8a5a00').fillColor('#fff4d6').roundedRect(LEFT, y, WIDTH, h, 4).fillAndStroke().restore();
         doc.fillColor('black');
         const x = LEFT + 6 * MM;
         const inner = WIDTH - 12 * MM;
-        let cy = y + 4 * MM;
+        const cell = inner / 2 - 7 * MM;
+        let cy = y + 3 * MM;
         this.text(block.heading, 'bold', size + 2, x, cy, inner);
         cy += this.height(block.heading, 'bold', size + 2, inner) + size * 0.2;
-        for (const item of block.items) {
-          this.text('•', 'body', size, x, cy, 5 * MM);
-          this.text(item, 'body', size, x + 7 * MM, cy, inner - 7 * MM);
-          cy += this.height(item, 'body', size, inner - 7 * MM);
+        // Two columns: four short items take two lines instead of four.
+        for (const row of pairs(block.items)) {
+          row.forEach((item, i) => {
+            const cx = x + i * (inner / 2);
+            this.text('•', 'body', size, cx, cy, 5 * MM);
+            this.text(item, 'body', size, cx + 7 * MM, cy, cell);
+          });
+          cy += Math.max(...row.map((item) => this.height(item, 'body', size, cell)));
         }
         this.text(block.closing, 'bold', size, x, cy + size * 0.3, inner);
         return;
       }
       case 'web': {
-        const col = WIDTH - QR_SIZE - 6 * MM;
         let cy = y;
-        const line = (text: string, font: FontName, s: number, extra = 0) => {
-          this.text(text, font, s, LEFT, cy, col);
-          cy += this.height(text, font, s, col) + extra;
+        const line = (runs: Run[]) => {
+          this.drawRuns(runs, size, LEFT, cy, WIDTH);
+          cy += this.runsHeight(runs, size, WIDTH);
         };
-        line(block.intro, 'body', size, size * 0.5);
-        line(block.addressLabel, 'body', size);
-        line(block.url, 'bold', size, size * 0.3);
-        line(block.codeLabel, 'body', size);
-        line(block.code, 'bold', size + 2, size * 0.3);
-        line(block.hint, 'body', size - 2);
-        this.qr(block.href, LEFT + WIDTH - QR_SIZE, y, QR_SIZE);
+        line([{ text: block.intro, bold: false }]);
+        line([{ text: block.url, bold: true }]);
+        line([
+          { text: `${block.codeLabel} `, bold: false },
+          { text: block.code, bold: true },
+        ]);
+        line([{ text: block.hint, bold: false }]);
         return;
       }
       case 'signature':
@@ -312,8 +325,9 @@ export class LetterRenderer {
       ay = Math.max(ay + lineHeight, doc.y);
     });
     const infoX = 125 * MM;
-    this.text(`${input.dateLabel}: ${input.date}`, 'body', 11, infoX, 66 * MM, 65 * MM);
-    this.text(`${input.referenceLabel}: ${input.reference}`, 'body', 11, infoX, 72 * MM, 65 * MM);
+    this.text(`${input.dateLabel}: ${input.date}`, 'body', 11, infoX, 74 * MM, 65 * MM);
+    this.text(`${input.referenceLabel}: ${input.reference}`, 'body', 11, infoX, 80 * MM, 65 * MM);
+    this.qr(view.letterUrl, QR.x, QR.y, QR.size);
   }
 
   private hotlineLine(view: LetterView, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): void {

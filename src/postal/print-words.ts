@@ -24,7 +24,7 @@ export type Block =
   | { kind: 'para'; runs: Run[] }
   | { kind: 'bullet'; runs: Run[] }
   | { kind: 'box'; heading: string; items: string[]; closing: string }
-  | { kind: 'web'; intro: string; href: string; url: string; code: string; codeLabel: string; addressLabel: string; hint: string }
+  | { kind: 'web'; intro: string; url: string; code: string; codeLabel: string; hint: string }
   | { kind: 'signature'; closing: string; company: string };
 
 const hbs = Handlebars.create();
@@ -94,22 +94,30 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
   if (view.formerCustomerNote) blocks.push({ kind: 'para', runs: plain(view.formerCustomerNote) });
   blocks.push(...htmlBlocks(tierTemplates[view.language][view.tier](view)));
   blocks.push({ kind: 'heading', text: label('measuresHeading') }, ...view.measuresTaken.map((p): Block => ({ kind: 'para', runs: plain(p) })));
-  blocks.push({ kind: 'heading', text: label('tipsHeading') }, { kind: 'para', runs: plain(label('tipsIntro')) });
+  blocks.push({ kind: 'heading', text: label('tipsHeading') });
   for (const tip of view.tips) blocks.push({ kind: 'para', runs: [{ text: `${tip.number}. ${tip.title}`, bold: true }, { text: ` ${tip.text}`, bold: false }] });
   blocks.push({ kind: 'box', heading: label('neverHeading'), items: [label('neverPin'), label('neverCard'), label('neverCodes'), label('neverTransfer')], closing: label('neverScam') });
   blocks.push(
     { kind: 'heading', text: label('hotlineHeading') },
-    { kind: 'para', runs: [{ text: `${label('hotlineCall')} `, bold: false }, { text: view.hotlinePhone, bold: true }] },
-    { kind: 'para', runs: [{ text: `${label('hotlineMail')} `, bold: false }, { text: view.hotlineEmail, bold: true }] },
+    {
+      kind: 'para',
+      runs: [
+        { text: `${label('hotlineCall')} `, bold: false },
+        { text: view.hotlinePhone, bold: true },
+        { text: `. ${label('hotlineMail')} `, bold: false },
+        { text: view.hotlineEmail, bold: true },
+      ],
+    },
     { kind: 'para', runs: plain(label('hotlineMention')) },
   );
   blocks.push(
     { kind: 'heading', text: label('confirmHeading') },
-    { kind: 'web', intro: label('confirmText'), href: view.letterUrl, url: view.letterUrl.replace(/^https?:\/\//, ''), code: groupedCode, codeLabel: words.print.webCode, addressLabel: words.print.webAddress, hint: words.print.webHint },
+    { kind: 'web', intro: label('confirmText'), url: view.letterUrl.replace(/^https?:\/\//, ''), code: groupedCode, codeLabel: words.print.webCode, hint: words.print.webHint },
   );
-  blocks.push({ kind: 'heading', text: label('genuineHeading') }, { kind: 'para', runs: plain(label('genuineText')) });
+  // On paper the "is this really from us" answer is one sentence in bold; a heading of its own would cost a line.
+  blocks.push({ kind: 'para', runs: [{ text: `${label('genuineHeading')} `, bold: true }, { text: label('genuineText'), bold: false }] });
   blocks.push({ kind: 'signature', closing: label('closing'), company: view.company });
-  blocks.push({ kind: 'para', runs: plain(label('footer')) });
+  if (label('footer')) blocks.push({ kind: 'para', runs: plain(label('footer')) });
   return blocks;
 }
 
