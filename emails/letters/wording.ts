@@ -54,9 +54,7 @@ export interface LetterWording {
     labels: Partial<Record<LabelKey, string>>;
     date: string;
     reference: string;
-    webAddress: string;
     webCode: string;
-    webHint: string;
   };
 }
 
@@ -112,7 +110,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     print: {
       labels: {
-        confirmText: 'Ga naar dit adres of scan de QR-code rechtsboven. U hoeft niets in te vullen.',
+        confirmText: 'Ga naar dit adres of scan de QR-code rechtsboven. U hoeft niets in te vullen. Typ het adres zonder spaties en let op hoofdletters.',
         genuineHeading: 'Is deze brief echt van ons?',
         genuineText: 'Bel ons bij twijfel op een nummer dat u zelf opzoekt.',
         // The e-mail's footer is there for mail filters and inbox glances; paper needs none.
@@ -120,9 +118,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       },
       date: 'Datum',
       reference: 'Kenmerk',
-      webAddress: 'Adres:',
       webCode: 'De code in groepjes:',
-      webHint: 'Typ het zonder spaties; let op hoofdletters.',
     },
   },
   en: {
@@ -176,16 +172,14 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     print: {
       labels: {
-        confirmText: 'Go to this address or scan the QR code at the top right. You do not need to fill in anything.',
+        confirmText: 'Go to this address or scan the QR code at the top right. You do not need to fill in anything. Type it without spaces and mind capitals.',
         genuineHeading: 'Is this letter really from us?',
         genuineText: 'If in doubt, call us on a number you look up yourself.',
         footer: '',
       },
       date: 'Date',
       reference: 'Reference',
-      webAddress: 'Address:',
       webCode: 'The code in groups:',
-      webHint: 'Type it without spaces; mind capitals.',
     },
   },
 };

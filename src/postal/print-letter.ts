@@ -29,14 +29,23 @@ export const WINDOW = { x: 20 * MM, y: 45 * MM, width: 85 * MM, height: 45 * MM 
 const RETURN_ZONE = 5 * MM;
 const ADDRESS_TOP = WINDOW.y + 17.7 * MM;
 const LEFT = 20 * MM;
-const WIDTH = A4.width - 40 * MM;
-const BODY_TOP_FIRST = 96 * MM;
+// DIN 5008 asks for at least 10 mm on the right; every millimetre of line length saves lines at 16 pt.
+const WIDTH = A4.width - 32 * MM;
+const BODY_TOP_FIRST = 93 * MM;
 const BODY_TOP = 17 * MM;
 const BODY_BOTTOM = 277 * MM;
 const FOOTER_Y = 283 * MM;
 /** Right of the window, beside the date: it never shows through the envelope. */
 const QR = { x: 162 * MM, y: 42 * MM, size: 28 * MM };
 const LINE_SPACING = 1.5;
+
+/** "Kind regards, Company" on one line: on paper the sender is also at the top of the page. */
+function signatureRuns(block: { closing: string; company: string }): Run[] {
+  return [
+    { text: `${block.closing} `, bold: false },
+    { text: block.company, bold: true },
+  ];
+}
 
 function pairs<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -141,12 +150,12 @@ export class LetterRenderer {
   }
 
   private measure(block: Block, size: number): { before: number; height: number } {
-    const after = size * 0.3;
+    const after = size * 0.25;
     switch (block.kind) {
       case 'title':
         return { before: 0, height: this.height(block.text, this.font('bold', block.text), size + 3, WIDTH) + after };
       case 'heading':
-        return { before: size * 0.4, height: this.height(block.text, this.font('bold', block.text), size + 1, WIDTH) + size * 0.1 };
+        return { before: size * 0.35, height: this.height(block.text, this.font('bold', block.text), size + 1, WIDTH) + size * 0.1 };
       case 'para':
         return { before: 0, height: this.runsHeight(block.runs, size, WIDTH) + after };
       case 'bullet':
@@ -162,12 +171,11 @@ export class LetterRenderer {
         const h =
           this.height(block.intro, 'body', size, WIDTH) +
           this.height(block.url, 'bold', size, WIDTH) +
-          this.height(`${block.codeLabel} ${block.code}`, 'bold', size, WIDTH) +
-          this.height(block.hint, 'body', size, WIDTH);
+          this.height(`${block.codeLabel} ${block.code}`, 'bold', size, WIDTH);
         return { before: 0, height: h + after };
       }
       case 'signature':
-        return { before: size * 0.5, height: this.height(block.closing, 'body', size, WIDTH) + this.height(block.company, this.font('bold', block.company), size, WIDTH) + after };
+        return { before: size * 0.3, height: this.runsHeight(signatureRuns(block), size, WIDTH) + after };
     }
   }
 
@@ -236,7 +244,7 @@ export class LetterRenderer {
         this.drawRuns(block.runs, size, LEFT + 7 * MM, y, WIDTH - 7 * MM);
         return;
       case 'box': {
-        const h = this.measure(block, size).height - size * 0.3;
+        const h = this.measure(block, size).height - size * 0.25;
         doc.save().lineWidth(2).strokeColor('#8a5a00').fillColor('#fff4d6').roundedRect(LEFT, y, WIDTH, h, 4).fillAndStroke().restore();
         doc.fillColor('black');
         const x = LEFT + 6 * MM;
@@ -269,12 +277,10 @@ export class LetterRenderer {
           { text: `${block.codeLabel} `, bold: false },
           { text: block.code, bold: true },
         ]);
-        line([{ text: block.hint, bold: false }]);
         return;
       }
       case 'signature':
-        this.text(block.closing, 'body', size, LEFT, y, WIDTH);
-        this.text(block.company, this.font('bold', block.company), size, LEFT, y + this.height(block.closing, 'body', size, WIDTH), WIDTH);
+        this.drawRuns(signatureRuns(block), size, LEFT, y, WIDTH);
         return;
     }
   }

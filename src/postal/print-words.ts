@@ -24,7 +24,7 @@ export type Block =
   | { kind: 'para'; runs: Run[] }
   | { kind: 'bullet'; runs: Run[] }
   | { kind: 'box'; heading: string; items: string[]; closing: string }
-  | { kind: 'web'; intro: string; url: string; code: string; codeLabel: string; hint: string }
+  | { kind: 'web'; intro: string; url: string; code: string; codeLabel: string }
   | { kind: 'signature'; closing: string; company: string };
 
 const hbs = Handlebars.create();
@@ -108,14 +108,13 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
         { text: view.hotlineEmail, bold: true },
       ],
     },
-    { kind: 'para', runs: plain(label('hotlineMention')) },
+    // On paper "is this really from us" is answered in the same paragraph; a section of its own costs lines.
+    { kind: 'para', runs: [{ text: `${label('hotlineMention')} `, bold: false }, { text: `${label('genuineHeading')} `, bold: true }, { text: label('genuineText'), bold: false }] },
   );
   blocks.push(
     { kind: 'heading', text: label('confirmHeading') },
-    { kind: 'web', intro: label('confirmText'), url: view.letterUrl.replace(/^https?:\/\//, ''), code: groupedCode, codeLabel: words.print.webCode, hint: words.print.webHint },
+    { kind: 'web', intro: label('confirmText'), url: view.letterUrl.replace(/^https?:\/\//, ''), code: groupedCode, codeLabel: words.print.webCode },
   );
-  // On paper the "is this really from us" answer is one sentence in bold; a heading of its own would cost a line.
-  blocks.push({ kind: 'para', runs: [{ text: `${label('genuineHeading')} `, bold: true }, { text: label('genuineText'), bold: false }] });
   blocks.push({ kind: 'signature', closing: label('closing'), company: view.company });
   if (label('footer')) blocks.push({ kind: 'para', runs: plain(label('footer')) });
   return blocks;
@@ -128,7 +127,7 @@ export function blockWords(blocks: Block[]): number {
       if (b.kind === 'title' || b.kind === 'heading') return b.text;
       if (b.kind === 'para' || b.kind === 'bullet') return b.runs.map((r) => r.text).join('');
       if (b.kind === 'box') return [b.heading, ...b.items, b.closing].join(' ');
-      if (b.kind === 'web') return [b.intro, b.hint].join(' ');
+      if (b.kind === 'web') return b.intro;
       return [b.closing, b.company].join(' ');
     })
     .join(' ');
