@@ -28,13 +28,3 @@ export function postalAddressLines(a: PostalAddressInput): string[] {
 export function groupedToken(token: string, size = 4): string {
   return (token.match(new RegExp(`.{1,${size}}`, 'g')) ?? []).join(' ');
 }
-
-/** Age in whole years on `on`, or null when the birth date is unknown or not a date. */
-export function ageOn(birthDate: string | null, on: Date): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(birthDate ?? '');
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  let age = on.getUTCFullYear() - y;
-  if (on.getUTCMonth() + 1 < mo || (on.getUTCMonth() + 1 === mo && on.getUTCDate() < d)) age -= 1;
-  return age;
-}

@@ -15,10 +15,11 @@ import type { Incident } from '../incidents/incident.entity';
 import { IncidentsService } from '../incidents/incidents.service';
 import { cleanLine, formatLetterDate } from '../letters/letter-view';
 import { LettersService } from '../letters/letters.service';
+import { ageOn } from '../letters/select-tips';
 import { QUEUES } from '../queues/queues';
 import { WORDING } from '../../emails/letters/wording';
 import { manifestHeader, manifestLine } from './manifest-csv';
-import { ageOn, groupedToken, postalAddressLines } from './print-address';
+import { groupedToken, postalAddressLines } from './print-address';
 import { writeLetterPdf } from './print-file';
 import type { PrintLetterInput } from './print-letter';
 

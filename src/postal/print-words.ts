@@ -90,13 +90,20 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
   tierTemplates ??= compileTierTemplates();
   const words = WORDING[view.language];
   const label = (key: LabelKey): string => words.print.labels[key] ?? words.labels[key];
-  const blocks: Block[] = [{ kind: 'para', runs: plain(view.greeting) }];
+  const tier = htmlBlocks(tierTemplates[view.language][view.tier](view));
+  // A letter on paper opens with what it is about, then the greeting (the e-mail has a subject line for that).
+  const blocks: Block[] = tier[0]?.kind === 'title' ? [tier.shift()!] : [];
+  blocks.push({ kind: 'para', runs: plain(view.greeting) });
   if (view.formerCustomerNote) blocks.push({ kind: 'para', runs: plain(view.formerCustomerNote) });
-  blocks.push(...htmlBlocks(tierTemplates[view.language][view.tier](view)));
+  blocks.push(...tier);
+  // The box follows what criminals are after; on paper the tips after it, being short blocks, fill the pages without gaps.
+  blocks.push({ kind: 'box', heading: label('neverHeading'), items: [label('neverPin'), label('neverCard'), label('neverCodes'), label('neverTransfer')], closing: label('neverScam') });
   blocks.push({ kind: 'heading', text: label('measuresHeading') }, ...view.measuresTaken.map((p): Block => ({ kind: 'para', runs: plain(p) })));
   blocks.push({ kind: 'heading', text: label('tipsHeading') });
-  for (const tip of view.tips) blocks.push({ kind: 'para', runs: [{ text: `${tip.number}. ${tip.title}`, bold: true }, { text: ` ${tip.text}`, bold: false }] });
-  blocks.push({ kind: 'box', heading: label('neverHeading'), items: [label('neverPin'), label('neverCard'), label('neverCodes'), label('neverTransfer')], closing: label('neverScam') });
+  for (const tip of view.tips) {
+    const title = /[.?!:]$/.test(tip.title) ? tip.title : `${tip.title}.`;
+    blocks.push({ kind: 'para', runs: [{ text: `${tip.number}. ${title}`, bold: true }, { text: ` ${tip.text}`, bold: false }] });
+  }
   blocks.push(
     { kind: 'heading', text: label('hotlineHeading') },
     {
