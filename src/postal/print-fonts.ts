@@ -21,10 +21,21 @@ export interface PrintFonts {
 
 let loaded: PrintFonts | undefined;
 
+/** The font files, by the names the renderer registers them under. */
+export function printFontFiles(): Record<'body' | 'bold' | 'fallback' | 'fallbackBold', string> {
+  return {
+    body: fromRoot('node_modules', '@expo-google-fonts', 'atkinson-hyperlegible', '400Regular', 'AtkinsonHyperlegible_400Regular.ttf'),
+    bold: fromRoot('node_modules', '@expo-google-fonts', 'atkinson-hyperlegible', '700Bold', 'AtkinsonHyperlegible_700Bold.ttf'),
+    fallback: fromRoot('node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf'),
+    fallbackBold: fromRoot('node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans-Bold.ttf'),
+  };
+}
+
 export function printFonts(): PrintFonts {
   if (loaded) return loaded;
-  const regular = readFileSync(fromRoot('node_modules', '@expo-google-fonts', 'atkinson-hyperlegible', '400Regular', 'AtkinsonHyperlegible_400Regular.ttf'));
-  const bold = readFileSync(fromRoot('node_modules', '@expo-google-fonts', 'atkinson-hyperlegible', '700Bold', 'AtkinsonHyperlegible_700Bold.ttf'));
+  const files = printFontFiles();
+  const regular = readFileSync(files.body);
+  const bold = readFileSync(files.bold);
   const font = fontkit.create(regular) as fontkit.Font;
   const seen = new Map<number, boolean>();
   const has = (cp: number): boolean => {
@@ -35,8 +46,8 @@ export function printFonts(): PrintFonts {
   loaded = {
     regular,
     bold,
-    fallbackRegular: readFileSync(fromRoot('node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf')),
-    fallbackBold: readFileSync(fromRoot('node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans-Bold.ttf')),
+    fallbackRegular: readFileSync(files.fallback),
+    fallbackBold: readFileSync(files.fallbackBold),
     covers(text: string): boolean {
       for (const ch of text) if (!has(ch.codePointAt(0)!)) return false;
       return true;

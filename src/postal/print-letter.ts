@@ -74,6 +74,8 @@ interface Placed {
 export class LetterRenderer {
   private readonly heights = new Map<string, number>();
   private readonly gaps = new Map<string, number>();
+  private readonly boldExtra = new Map<string, number>();
+  private readonly covered = new Map<string, boolean>();
   private page = 0;
 
   constructor(
@@ -108,7 +110,12 @@ export class LetterRenderer {
   }
 
   private font(name: FontName, text: string): FontName {
-    if (this.fonts.covers(text)) return name;
+    let covers = this.covered.get(text);
+    if (covers === undefined) {
+      covers = this.fonts.covers(text);
+      if (this.covered.size < 5000) this.covered.set(text, covers);
+    }
+    if (covers) return name;
     return name === 'bold' || name === 'fallbackBold' ? 'fallbackBold' : 'fallback';
   }
 
@@ -145,7 +152,12 @@ export class LetterRenderer {
     if (!runs.some((r) => r.bold)) return this.height(text, body, size, width);
     if (runs.every((r) => r.bold)) return this.height(text, this.font('bold', text), size, width);
     const bold = runs.filter((r) => r.bold).map((r) => r.text).join('');
-    const extra = this.doc.font(this.font('bold', text)).fontSize(size).widthOfString(bold) - this.doc.font(body).fontSize(size).widthOfString(bold);
+    const key = `${size}|${bold}`;
+    let extra = this.boldExtra.get(key);
+    if (extra === undefined) {
+      extra = this.doc.font(this.font('bold', text)).fontSize(size).widthOfString(bold) - this.doc.font(body).fontSize(size).widthOfString(bold);
+      if (this.boldExtra.size < 5000) this.boldExtra.set(key, extra);
+    }
     return this.height(text, body, size, width - Math.max(0, extra) - size);
   }
 
@@ -287,7 +299,8 @@ export class LetterRenderer {
 
   /** The QR code as one filled path (a rectangle per run of dark modules in a row). */
   private qr(url: string, x: number, y: number, size: number): void {
-    const modules = QRCode.create(url, { errorCorrectionLevel: 'M' }).modules;
+    // A fixed mask: choosing the best of eight took a tenth of a letter's time, and any mask scans.
+    const modules = QRCode.create(url, { errorCorrectionLevel: 'M', maskPattern: 0 }).modules;
     const n = modules.size;
     const quiet = 2;
     const cell = size / (n + quiet * 2);
