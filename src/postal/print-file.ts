@@ -19,7 +19,7 @@ export interface WrittenFile {
  * `letters` yields the letters in print order; it is pulled as the file is written, so a file of
  * 5,000 letters never sits in memory. `creationDate` is fixed so a rebuilt file says the same.
  */
-export async function writeLetterPdf(finalPath: string, letters: AsyncIterable<PrintLetterInput[]>, options: { title: string; creationDate: Date; afterChunk?: (pagesSoFar: number) => Promise<void> }): Promise<WrittenFile> {
+export async function writeLetterPdf(finalPath: string, letters: AsyncIterable<PrintLetterInput[]> | Iterable<PrintLetterInput[]>, options: { title: string; creationDate: Date; afterChunk?: (pagesSoFar: number) => Promise<void> }): Promise<WrittenFile> {
   const tmp = `${finalPath}.tmp`;
   const hash = createHash('sha256');
   const doc = new PDFDocument({

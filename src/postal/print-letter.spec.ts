@@ -65,9 +65,7 @@ describe('the printed letter', () => {
 
   async function render(letters: PrintLetterInput[]): Promise<{ path: string; letterPages: number[] }> {
     const path = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
-    const written = await writeLetterPdf(path, (async function* () {
-      yield letters;
-    })(), { title: 'test', creationDate: new Date('2026-12-01T00:00:00Z') });
+    const written = await writeLetterPdf(path, [letters], { title: 'test', creationDate: new Date('2026-12-01T00:00:00Z') });
     return { path, letterPages: written.letterPages };
   }
 
