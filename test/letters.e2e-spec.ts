@@ -61,7 +61,7 @@ describe('Letter preview (GET /api/incidents/:id/customers/:customerNumber/lette
     expect(res.text).toContain('<html lang="en"');
     expect(res.text).toContain('Dear John Smith,');
     expect(res.text).toContain('You are no longer a customer of Zonnedal Water, but');
-    expect(res.text).toContain('There is no sign that your details were copied, photographed or passed on.');
+    expect(res.text).toContain('There is no sign that your details were copied or passed on.');
   });
 
   it('puts no personal data in any URL of the letter', async () => {

@@ -28,9 +28,9 @@ export class PostalController {
     return this.batches.view(id);
   }
 
-  @Get('print-batches/:id/files/:name')
+  @Get('print-batches/:id/files/:file')
   @StaffOnly('comms')
-  async file(@Param('id', ParseIntPipe) id: number, @Param('name') name: string, @CurrentStaff() staff: StaffMember): Promise<StreamableFile> {
+  async file(@Param('id', ParseIntPipe) id: number, @Param('file') name: string, @CurrentStaff() staff: StaffMember): Promise<StreamableFile> {
     const f = await this.batches.file(id, name, staff);
     return new StreamableFile(f.stream, { type: f.type, disposition: `attachment; filename="${f.name}"` });
   }
