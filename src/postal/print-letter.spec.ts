@@ -110,6 +110,22 @@ describe('the printed letter', () => {
     expect(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' })).toContain('Иван Петров');
   });
 
+  it('never draws one text over another, in any of the letter variants', async () => {
+    const variants = (['photographed', 'viewed', 'searched'] as const).flatMap((tier) =>
+      (['nl', 'en'] as const).flatMap((language) => [false, true].map((largePrint) => letter('Mevrouw J. de Vries-van den Berg', { tier, language, largePrint, exposed: ['name', 'email', 'address', 'phone', 'birthDate', 'customerNumber', 'iban'] }))),
+    );
+    const { path } = await render(variants);
+    const all = words(path);
+    const overlaps: string[] = [];
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length && all[j].page === all[i].page; j++) {
+        const [a, b] = [all[i], all[j]];
+        if (a.x < b.x2 - 0.5 && b.x < a.x2 - 0.5 && a.y < b.y2 - 0.5 && b.y < a.y2 - 0.5) overlaps.push(`page ${a.page}: "${a.text}" / "${b.text}"`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+  });
+
   it('keeps a very long name inside the window', async () => {
     const { path } = await render([letter(`Jonkvrouw ${'Wilhelmina'.repeat(20)}`)]);
     const page1 = words(path).filter((w) => w.page === 1 && w.x < WINDOW.x + WINDOW.width && w.y >= WINDOW.y && w.y2 <= WINDOW.y + WINDOW.height + 1);

@@ -74,7 +74,6 @@ interface Placed {
 export class LetterRenderer {
   private readonly heights = new Map<string, number>();
   private readonly gaps = new Map<string, number>();
-  private readonly boldExtra = new Map<string, number>();
   private readonly covered = new Map<string, boolean>();
   private page = 0;
 
@@ -151,14 +150,33 @@ export class LetterRenderer {
     const body = this.font('body', text);
     if (!runs.some((r) => r.bold)) return this.height(text, body, size, width);
     if (runs.every((r) => r.bold)) return this.height(text, this.font('bold', text), size, width);
-    const bold = runs.filter((r) => r.bold).map((r) => r.text).join('');
-    const key = `${size}|${bold}`;
-    let extra = this.boldExtra.get(key);
-    if (extra === undefined) {
-      extra = this.doc.font(this.font('bold', text)).fontSize(size).widthOfString(bold) - this.doc.font(body).fontSize(size).widthOfString(bold);
-      if (this.boldExtra.size < 5000) this.boldExtra.set(key, extra);
+    const key = `${size}|${width}|${runs.map((r) => (r.bold ? `*${r.text}` : r.text)).join('\u0000')}`;
+    let h = this.heights.get(key);
+    if (h === undefined) {
+      h = this.mixedLines(runs, size, width) * (this.doc.font(body).fontSize(size).currentLineHeight(true) + this.lineGap(body, size));
+      if (this.heights.size < 5000) this.heights.set(key, h);
     }
-    return this.height(text, body, size, width - Math.max(0, extra) - size);
+    return h;
+  }
+
+  /** Lines that pdfkit's greedy word wrap makes of runs in mixed fonts (it breaks after spaces, as here). */
+  private mixedLines(runs: Run[], size: number, width: number): number {
+    const all = runs.map((r) => r.text).join('');
+    let lines = 1;
+    let x = 0;
+    for (const run of runs) {
+      this.doc.font(this.font(run.bold ? 'bold' : 'body', all)).fontSize(size);
+      for (const piece of run.text.match(/\S+\s*|\s+/g) ?? []) {
+        const word = piece.trimEnd();
+        const w = this.doc.widthOfString(word);
+        if (x > 0 && x + w > width) {
+          lines++;
+          x = 0;
+        }
+        x += this.doc.widthOfString(piece);
+      }
+    }
+    return lines;
   }
 
   private measure(block: Block, size: number): { before: number; height: number } {
