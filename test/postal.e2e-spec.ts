@@ -182,7 +182,9 @@ describe('Print batches (postal letters)', () => {
       expect(flat).toContain(`fw.test/l/${token}`);
       expect(flat).toContain(token.match(/.{1,4}/g)!.join(' '));
     }
-    await request(t.http).post(`/api/campaigns/${id}/print-batches`).set(auth(ada)).expect(409);
+    const again = await request(t.http).post(`/api/campaigns/${id}/print-batches`).set(auth(ada)).expect(409);
+    expect(again.body.message).toMatch(/nothing to print/);
+    expect(await inst.db.query('SELECT id FROM print_batches WHERE campaignId = ?', [id])).toEqual([{ id: batchId }]);
 
     let c = await counts(t, id, ada);
     expect(c.counts).toMatchObject({ printed: 7, posted: 0, returned: 0 });

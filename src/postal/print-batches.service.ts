@@ -42,6 +42,8 @@ export const MANIFEST_NAME = 'manifest.csv';
 /** Letters printed: post letters, and e-mail letters that failed, bounced or whose outcome is unknown. */
 const PRINTABLE = "(l.channel = 'post' OR l.state IN ('failed','unknown') OR l.bouncedAt IS NOT NULL)";
 const STARTED = ['sending', 'paused', 'completed'];
+const NOTHING_TO_PRINT = (campaignId: number) =>
+  `Campaign ${campaignId} has nothing to print: every post letter and every e-mail letter that failed, bounced or has an unknown outcome is already in a print batch.`;
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /**
@@ -78,16 +80,14 @@ export class PrintBatchesService {
         [batchId, perFile, campaignId],
       );
       const letters = items.affectedRows;
-      if (letters === 0) return null;
+      // Thrown inside the transaction so the empty batch row is rolled back with it.
+      if (letters === 0) throw new ConflictException(NOTHING_TO_PRINT(campaignId));
       await m.query('UPDATE print_batches SET letters = ? WHERE id = ?', [letters, batchId]);
       const files = Math.ceil(letters / perFile);
       const rows = Array.from({ length: files }, (_, i) => [batchId, i, `letters-${batchId}-${String(i + 1).padStart(3, '0')}.pdf`, 'pending', Math.min(perFile, letters - i * perFile)]);
       await m.query(`INSERT INTO print_files (batchId, fileIndex, name, state, letters) VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, rows.flat());
       return { batchId, letters };
     });
-    if (!created) {
-      throw new ConflictException(`Campaign ${campaignId} has nothing to print: every post letter and every e-mail letter that failed, bounced or has an unknown outcome is already in a print batch.`);
-    }
     await this.audit.record(actor, 'postal.batch', `print-batch:${created.batchId}`, { campaignId, letters: created.letters });
     const files: { id: number }[] = await this.db.query('SELECT id FROM print_files WHERE batchId = ? ORDER BY fileIndex', [created.batchId]);
     // If this fails (Redis away), the print reconciler adds the jobs.

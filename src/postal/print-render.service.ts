@@ -5,7 +5,7 @@ import type { Queue } from 'bull';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -210,10 +210,17 @@ export class PrintRenderService {
   private async writeManifest(batchId: number, path: string): Promise<string> {
     const hash = createHash('sha256');
     const tmp = `${path}.tmp`;
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const out = createWriteStream(tmp);
+    let failed: Error | undefined;
+    out.on('error', (e) => (failed = e));
     const write = (s: string) => {
+      if (failed) throw failed;
       hash.update(s);
-      return out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
+      return out.write(s) ? Promise.resolve() : new Promise<void>((r, reject) => {
+        out.once('drain', () => r());
+        out.once('error', reject);
+      });
     };
     await write(manifestHeader());
     let after = 0;
