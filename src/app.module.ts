@@ -14,6 +14,7 @@ import { HotlineModule } from './hotline/hotline.module';
 import { ImportsModule } from './imports/imports.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LettersModule } from './letters/letters.module';
+import { PostalModule } from './postal/postal.module';
 import { RegisterModule } from './register/register.module';
 import { StaffModule } from './staff/staff.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -49,6 +50,7 @@ export class AppModule {
         CampaignsModule,
         TrackingModule,
         HotlineModule,
+        PostalModule,
         HealthModule,
         RegisterModule,
         ConsoleModule,

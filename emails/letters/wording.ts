@@ -14,7 +14,6 @@ export type LabelKey =
   | 'headerCall'
   | 'measuresHeading'
   | 'tipsHeading'
-  | 'tipsIntro'
   | 'neverHeading'
   | 'neverPin'
   | 'neverCard'
@@ -47,6 +46,16 @@ export interface LetterWording {
   /** BCP 47 locale for dates. */
   locale: string;
   labels: Record<LabelKey, string>;
+  /**
+   * The printed letter: the same labels, except where paper differs from e-mail (no button to click,
+   * "this letter" instead of "this e-mail"), plus what only paper has.
+   */
+  print: {
+    labels: Partial<Record<LabelKey, string>>;
+    date: string;
+    reference: string;
+    webCode: string;
+  };
 }
 
 export const WORDING: Record<LetterLanguage, LetterWording> = {
@@ -63,15 +72,15 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     greeting: 'Beste {name},',
     greetingWithoutName: 'Beste klant,',
-    formerCustomer: 'U bent geen klant meer bij {company}. Wij hadden uw gegevens nog wel. Daarom krijgt u deze brief ook.',
+    formerCustomer: 'U bent geen klant meer bij {company}, maar wij hadden uw gegevens nog.',
     categories: {
-      name: { label: 'Uw naam', meaning: 'Iemand kan u met uw naam aanspreken. Dat bewijst niet dat hij van ons of van uw bank is.' },
-      email: { label: 'Uw e-mailadres', meaning: 'U kunt valse e-mails krijgen die echt lijken.' },
-      address: { label: 'Uw adres', meaning: 'Iemand kan aan uw deur komen of u post sturen.' },
-      phone: { label: 'Uw telefoonnummer', meaning: 'Iemand kan u bellen, sms’en of appen en doen alsof hij van de bank, de politie of van ons is.' },
-      birthDate: { label: 'Uw geboortedatum', meaning: 'Iemand kan die noemen om betrouwbaar over te komen.' },
-      customerNumber: { label: 'Uw klantnummer bij ons', meaning: 'Iemand kan dat noemen. Dat bewijst niet dat hij van ons is.' },
-      iban: { label: 'Uw bankrekeningnummer (IBAN)', meaning: 'Met alleen dit nummer kan niemand geld opnemen. Kijk wel goed naar uw afschriften.' },
+      name: { label: 'Uw naam', meaning: 'Wie die noemt, is niet vanzelf echt.' },
+      email: { label: 'Uw e-mailadres', meaning: 'Pas op voor nepmails.' },
+      address: { label: 'Uw adres', meaning: 'Iemand kan aan de deur komen.' },
+      phone: { label: 'Uw telefoonnummer', meaning: 'Pas op voor nepbellers en nep-sms.' },
+      birthDate: { label: 'Uw geboortedatum', meaning: 'Wie die noemt, is niet vanzelf echt.' },
+      customerNumber: { label: 'Uw klantnummer', meaning: 'Wie dat noemt, is niet vanzelf van ons.' },
+      iban: { label: 'Uw bankrekeningnummer (IBAN)', meaning: 'Alleen daarmee kan niemand geld opnemen.' },
     },
     locale: 'nl-NL',
     labels: {
@@ -79,26 +88,37 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       headerCall: 'Vragen? Bel ons:',
       measuresHeading: 'Wat hebben wij gedaan?',
       tipsHeading: 'Wat kunt u doen?',
-      tipsIntro: 'Deze tips passen bij uw situatie.',
       neverHeading: 'Wij vragen u nooit om:',
       neverPin: 'Uw pincode.',
-      neverCard: 'Uw bankpas. Wij komen die ook nooit ophalen.',
-      neverCodes: 'Codes om in te loggen of om iets goed te keuren.',
-      neverTransfer: 'Geld over te maken naar een andere rekening.',
-      neverScam: 'Vraagt iemand hier toch om? Dan is het een oplichter. Hang op of doe de deur niet open.',
+      neverCard: 'Uw bankpas.',
+      neverCodes: 'Inlogcodes of andere codes.',
+      neverTransfer: 'Geld over te maken.',
+      neverScam: 'Vraagt iemand dit toch? Dan is het een oplichter.',
       hotlineHeading: 'Vragen of zorgen?',
       hotlineCall: 'Bel ons speciale team:',
       hotlineMail: 'Of mail naar:',
-      hotlineMention: 'Heeft iemand u al benaderd? Laat het ons weten. Doe bij twijfel ook aangifte bij de politie.',
+      hotlineMention: 'Heeft iemand u al benaderd? Laat het ons weten.',
       confirmHeading: 'Laat ons weten dat u dit hebt gelezen',
-      confirmText: 'Klik op de knop. U komt dan op onze eigen pagina over dit datalek. U hoeft daar niets in te vullen en niet in te loggen.',
-      confirmTextPlain: 'Open de link hieronder. U komt dan op onze eigen pagina over dit datalek. U hoeft daar niets in te vullen en niet in te loggen.',
+      confirmText: 'Klik op de knop. U komt op onze eigen pagina over dit datalek. U hoeft niets in te vullen.',
+      confirmTextPlain: 'Open de link hieronder. U komt op onze eigen pagina over dit datalek. U hoeft niets in te vullen.',
       confirmButton: 'Ik heb deze brief gelezen',
       confirmLinkIntro: 'Werkt de knop niet? Dit is het adres van de pagina:',
       genuineHeading: 'Is deze e-mail echt van ons?',
-      genuineText: 'Twijfelt u? Klik dan nergens op. Bel ons op een nummer dat u zelf opzoekt, bijvoorbeeld op uw rekening of op onze website.',
+      genuineText: 'Twijfelt u? Klik dan nergens op. Bel ons op een nummer dat u zelf opzoekt.',
       closing: 'Met vriendelijke groet,',
       footer: 'U krijgt deze e-mail omdat uw gegevens bij dit datalek betrokken zijn. Dit is geen reclame.',
+    },
+    print: {
+      labels: {
+        confirmText: 'Ga naar dit adres of scan de QR-code rechtsboven. U hoeft niets in te vullen. Typ het adres zonder spaties en let op hoofdletters.',
+        genuineHeading: 'Is deze brief echt van ons?',
+        genuineText: 'Bel ons bij twijfel op een nummer dat u zelf opzoekt.',
+        // The e-mail's footer is there for mail filters and inbox glances; paper needs none.
+        footer: '',
+      },
+      date: 'Datum',
+      reference: 'Kenmerk',
+      webCode: 'De code in groepjes:',
     },
   },
   en: {
@@ -114,15 +134,15 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     greeting: 'Dear {name},',
     greetingWithoutName: 'Dear customer,',
-    formerCustomer: 'You are no longer a customer of {company}. We still had your details, though. That is why you are getting this letter too.',
+    formerCustomer: 'You are no longer a customer of {company}, but we still had your details.',
     categories: {
-      name: { label: 'Your name', meaning: 'Someone may call you by your name. That does not prove they are from us or your bank.' },
-      email: { label: 'Your e-mail address', meaning: 'You may get fake e-mails that look real.' },
-      address: { label: 'Your address', meaning: 'Someone may come to your door or send you post.' },
-      phone: { label: 'Your phone number', meaning: 'Someone may call you, text you or message you and pretend to be your bank, the police or us.' },
-      birthDate: { label: 'Your date of birth', meaning: 'Someone may mention it to seem trustworthy.' },
-      customerNumber: { label: 'Your customer number with us', meaning: 'Someone may mention it. That does not prove they are from us.' },
-      iban: { label: 'Your bank account number (IBAN)', meaning: 'Nobody can take money out with this number alone. Do check your bank statements carefully.' },
+      name: { label: 'Your name', meaning: 'Knowing it proves nothing.' },
+      email: { label: 'Your e-mail address', meaning: 'Watch out for fake e-mails.' },
+      address: { label: 'Your address', meaning: 'Someone may come to your door.' },
+      phone: { label: 'Your phone number', meaning: 'Watch out for fake calls and texts.' },
+      birthDate: { label: 'Your date of birth', meaning: 'Knowing it proves nothing.' },
+      customerNumber: { label: 'Your customer number', meaning: 'Knowing it does not make someone us.' },
+      iban: { label: 'Your bank account number (IBAN)', meaning: 'Nobody can take money with it alone.' },
     },
     locale: 'en-GB',
     labels: {
@@ -130,26 +150,36 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       headerCall: 'Questions? Call us:',
       measuresHeading: 'What have we done?',
       tipsHeading: 'What can you do?',
-      tipsIntro: 'These tips fit your situation.',
-      neverHeading: 'We will never ask you:',
-      neverPin: 'For your PIN.',
-      neverCard: 'For your bank card. We will never come to collect it either.',
-      neverCodes: 'For codes to log in or to approve something.',
-      neverTransfer: 'To move money to another account.',
-      neverScam: 'Does someone ask for these anyway? Then they are a fraudster. Hang up, or do not open the door.',
+      neverHeading: 'We will never ask you for:',
+      neverPin: 'Your PIN.',
+      neverCard: 'Your bank card.',
+      neverCodes: 'Log-in or other codes.',
+      neverTransfer: 'A money transfer.',
+      neverScam: 'Does someone ask anyway? Then they are a fraudster.',
       hotlineHeading: 'Questions or worries?',
       hotlineCall: 'Call our special team:',
       hotlineMail: 'Or send an e-mail to:',
-      hotlineMention: 'Has someone already contacted you? Please tell us. If in doubt, also report it to the police.',
+      hotlineMention: 'Has someone already contacted you? Please tell us.',
       confirmHeading: 'Let us know you have read this',
-      confirmText: 'Click the button. It opens our own page about this data breach. You do not need to fill in anything or log in.',
-      confirmTextPlain: 'Open the link below. It opens our own page about this data breach. You do not need to fill in anything or log in.',
+      confirmText: 'Click the button. It opens our own page about this data breach. You do not need to fill in anything.',
+      confirmTextPlain: 'Open the link below. It opens our own page about this data breach. You do not need to fill in anything.',
       confirmButton: 'I have read this letter',
       confirmLinkIntro: 'Does the button not work? This is the address of the page:',
       genuineHeading: 'Is this e-mail really from us?',
-      genuineText: 'If you are not sure, do not click anything. Call us on a number you look up yourself, for example on your bill or on our website.',
+      genuineText: 'If you are not sure, do not click anything. Call us on a number you look up yourself.',
       closing: 'Kind regards,',
       footer: 'You are getting this e-mail because your details were part of this data breach. This is not advertising.',
+    },
+    print: {
+      labels: {
+        confirmText: 'Go to this address or scan the QR code at the top right. You do not need to fill in anything. Type it without spaces and mind capitals.',
+        genuineHeading: 'Is this letter really from us?',
+        genuineText: 'If in doubt, call us on a number you look up yourself.',
+        footer: '',
+      },
+      date: 'Date',
+      reference: 'Reference',
+      webCode: 'The code in groups:',
     },
   },
 };

@@ -35,8 +35,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 100,
     title: { nl: 'Geef nooit uw pincode of bankpas', en: 'Never give your PIN or bank card' },
     text: {
-      nl: 'Geef uw pincode, codes of bankpas nooit aan iemand anders. Ook niet aan de bank, de politie of aan ons. Niemand hoort daar ooit om te vragen.',
-      en: 'Never give your PIN, codes or bank card to anyone. Not to the bank, not to the police and not to us. No one should ever ask you for them.',
+      nl: 'Ook niet aan de bank, de politie of aan ons.',
+      en: 'Not to the bank, the police or us.',
     },
   },
   {
@@ -45,8 +45,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 95,
     title: { nl: 'Twijfel? Hang op en bel zelf terug', en: 'In doubt? Hang up and call back yourself' },
     text: {
-      nl: 'Vertrouwt u een telefoontje niet? Hang dan op. Bel daarna zelf de bank of het bedrijf. Gebruik een nummer dat u zelf kent, bijvoorbeeld van uw bankpas of uit onze brief. Bel nooit het nummer dat de beller u geeft.',
-      en: 'Do you not trust a phone call? Then hang up. Call the bank or the company yourself. Use a number you know, for example from your bank card or our letter. Never call a number the caller gives you.',
+      nl: 'Bel zelf, op een nummer dat u kent. Nooit op een nummer van de beller.',
+      en: 'Call yourself, on a number you know. Never on a number the caller gives.',
     },
   },
   {
@@ -55,8 +55,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 90,
     title: { nl: 'Wij komen nooit onaangekondigd langs', en: 'We never visit without warning' },
     text: {
-      nl: 'Wij komen nooit zomaar bij u aan de deur. Wij sturen ook nooit een koerier om uw bankpas op te halen. Belt er onverwacht iemand aan namens ons? Doe dan niet open.',
-      en: 'We never come to your door unannounced. We never send a courier to collect your bank card. Does someone you did not expect say we sent them? Then do not open the door.',
+      nl: 'Wij sturen ook nooit een koerier voor uw bankpas. Belt iemand onverwacht aan namens ons? Doe niet open.',
+      en: 'Nor do we send a courier for your bank card. Someone unexpected says we sent them? Do not open the door.',
     },
   },
 
@@ -68,8 +68,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 20, viewed: 10 },
     title: { nl: 'Vertrouw het nummer op uw scherm niet', en: 'Do not trust the number on your screen' },
     text: {
-      nl: 'Oplichters kunnen elk nummer op uw scherm laten zien. Ook het nummer van uw bank, de politie of van ons. Het nummer zegt dus niets over wie er echt belt.',
-      en: 'Criminals can make any number appear on your screen. Even the number of your bank, the police or us. So the number tells you nothing about who is really calling.',
+      nl: 'Oplichters kunnen elk nummer laten zien, ook dat van uw bank of van ons.',
+      en: 'Criminals can show any number, even that of your bank or of us.',
     },
   },
   {
@@ -79,8 +79,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 10 },
     title: { nl: 'Pas op met betaalverzoeken via WhatsApp of sms', en: 'Be careful with payment requests by WhatsApp or text' },
     text: {
-      nl: 'Krijgt u een bericht met de vraag om geld over te maken? Ook als het van een familielid lijkt te komen? Bel die persoon eerst zelf op het nummer dat u al kent. Betaal pas als u het zeker weet.',
-      en: 'Do you get a message asking you to send money? Even if it seems to come from a family member? First call that person yourself on the number you already know. Only pay when you are sure.',
+      nl: 'Vraagt een bericht om geld, ook van ‘familie’? Bel die persoon eerst op het nummer dat u kent.',
+      en: 'A message asks for money, even from ‘family’? First call that person on the number you know.',
     },
   },
   {
@@ -90,8 +90,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 20, viewed: 10 },
     title: { nl: 'Pas op voor mensen aan de deur', en: 'Watch out for people at your door' },
     text: {
-      nl: 'Oplichters kunnen bij u aanbellen. Ze zeggen bijvoorbeeld dat ze uw bankpas komen ophalen of uw meter komen controleren. Vraag altijd om een pasje. Bel zelf het bedrijf op een nummer dat u kent. Laat niemand binnen zolang u twijfelt.',
-      en: 'Criminals may ring your doorbell. They may say they have come to collect your bank card or to check your meter. Always ask to see their ID. Call the company yourself on a number you know. Do not let anyone in while you are unsure.',
+      nl: 'Vraag altijd om een pasje en bel zelf het bedrijf. Laat niemand binnen zolang u twijfelt.',
+      en: 'Always ask for ID and call the company yourself. Let no one in while you are unsure.',
     },
   },
   {
@@ -101,8 +101,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 15 },
     title: { nl: 'Kijk uw bankafschriften goed na', en: 'Check your bank statements' },
     text: {
-      nl: 'Kijk de komende tijd goed naar uw afschrijvingen. Ziet u een afschrijving die u niet kent? Neem dan contact op met uw bank. Een incasso waarvoor u toestemming gaf, kunt u binnen 8 weken terugdraaien. Een incasso zonder uw toestemming kunt u tot 13 maanden terugdraaien.',
-      en: 'Look closely at the payments from your account in the coming months. Do you see a payment you do not know? Then contact your bank. A direct debit you agreed to can be reversed within 8 weeks. One you never agreed to can be reversed for up to 13 months.',
+      nl: 'Ziet u een afschrijving die u niet kent? Bel uw bank. Een incasso kunt u meestal terugdraaien.',
+      en: 'See a payment you do not know? Call your bank. A direct debit can usually be reversed.',
     },
   },
   {
@@ -112,8 +112,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 10 },
     title: { nl: 'Een mail met uw gegevens is nog niet echt', en: 'An e-mail with your details is not always real' },
     text: {
-      nl: 'Oplichters kunnen u mails sturen met uw echte naam, adres of klantnummer. Dat maakt zo’n mail nog niet echt. Klik nooit op een link die vraagt om uw bankgegevens.',
-      en: 'Criminals can send you e-mails with your real name, address or customer number. That does not make such an e-mail genuine. Never click a link that asks for your bank details.',
+      nl: 'Een mail met uw echte naam is daarom nog niet echt. Klik nooit op een link die om bankgegevens vraagt.',
+      en: 'An e-mail with your real name is not genuine for that. Never click a link that asks for bank details.',
     },
   },
   {
@@ -123,8 +123,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 10 },
     title: { nl: 'Wie uw gegevens kent, bewijst daarmee niets', en: 'Knowing your details proves nothing' },
     text: {
-      nl: 'Noemt iemand uw geboortedatum of klantnummer? Dat bewijst niet wie die persoon is. Oplichters kunnen deze gegevens ook hebben.',
-      en: 'Does someone know your date of birth or customer number? That does not prove who they are. Criminals may have these details too.',
+      nl: 'Noemt iemand uw geboortedatum of klantnummer? Oplichters kunnen die ook hebben.',
+      en: 'Someone knows your date of birth or customer number? Criminals may have them too.',
     },
   },
 
@@ -136,8 +136,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 15 },
     title: { nl: 'Iets afgegeven? Bel meteen uw bank', en: 'Gave something away? Call your bank at once' },
     text: {
-      nl: 'Heeft u toch uw pincode, een code of uw bankpas gegeven? Bel dan meteen uw bank en laat uw pas blokkeren. Doe daarna aangifte bij de politie. Laat het ons ook weten.',
-      en: 'Did you give away your PIN, a code or your bank card after all? Call your bank at once and have your card blocked. Then report it to the police. Please let us know too.',
+      nl: 'Laat uw pas blokkeren, doe aangifte bij de politie en laat het ons weten.',
+      en: 'Have your card blocked, report it to the police and let us know.',
     },
   },
 
@@ -148,8 +148,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 75,
     title: { nl: 'De politie haalt nooit uw bankpas of geld op', en: 'The police never collect your bank card or money' },
     text: {
-      nl: 'Zegt iemand dat hij van de politie is en wil hij uw bankpas of geld? Dan is het een oplichter. Hang op of doe de deur dicht. Bel bij direct gevaar 112. Anders belt u de politie op 0900-8844.',
-      en: 'Does someone say they are from the police and want your bank card or money? Then they are a criminal. Hang up or close the door. In an emergency, call 112. Otherwise call the police on 0900-8844.',
+      nl: 'Wil ‘de politie’ uw pas of geld? Dan is het een oplichter. Bel bij gevaar 112, anders 0900-8844.',
+      en: '‘The police’ want your card or money? Then it is a criminal. In danger call 112, otherwise 0900-8844.',
     },
   },
   {
@@ -158,8 +158,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 72,
     title: { nl: 'Overleg eerst met iemand die u vertrouwt', en: 'First talk to someone you trust' },
     text: {
-      nl: 'Vraagt iemand u iets over geld of over uw bank? Doe dan nog niets. Bespreek het eerst met iemand die u vertrouwt, zoals een familielid of een buur.',
-      en: 'Does someone ask you something about money or your bank? Then do nothing yet. First talk it over with someone you trust, such as a family member or a neighbour.',
+      nl: 'Gaat het om geld of uw bank? Doe nog niets en bespreek het eerst met familie of een buur.',
+      en: 'Is it about money or your bank? Do nothing yet; first talk it over with family or a neighbour.',
     },
   },
   {
@@ -168,8 +168,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 55,
     title: { nl: 'Gebruik een deurketting', en: 'Use a door chain' },
     text: {
-      nl: 'Doe de deur alleen open met de ketting erop. Zo kunt u eerst vragen wie er is en een pasje bekijken. Verwacht u niemand? Dan hoeft u niet open te doen.',
-      en: 'Only open the door with the chain on. That way you can first ask who it is and look at their ID. Not expecting anyone? Then you do not have to open the door.',
+      nl: 'Open de deur alleen met de ketting erop. Verwacht u niemand? Dan hoeft u niet open te doen.',
+      en: 'Only open the door with the chain on. Not expecting anyone? You do not have to open it.',
     },
   },
 ];

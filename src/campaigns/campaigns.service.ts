@@ -30,6 +30,10 @@ export interface CampaignCounts {
   unknown: number;
   delivered: number;
   bounced: number;
+  /** Postal moments (postal module): in a finished print batch, confirmed posted, came back. */
+  printed: number;
+  posted: number;
+  returned: number;
   clicked: number;
   acknowledged: number;
 }
@@ -239,7 +243,8 @@ export class CampaignsService {
         `SELECT COUNT(*) total, SUM(channel = 'email') email, SUM(channel = 'post') post,
                 SUM(state = 'pending') pending, SUM(state = 'queued') queued, SUM(state = 'sending') sending, SUM(state = 'sent') sent,
                 SUM(state = 'retrying') retrying, SUM(state = 'failed') failed, SUM(state = 'unknown') unknown,
-                SUM(deliveredAt IS NOT NULL AND bouncedAt IS NULL) delivered, SUM(bouncedAt IS NOT NULL) bounced
+                SUM(deliveredAt IS NOT NULL AND bouncedAt IS NULL) delivered, SUM(bouncedAt IS NOT NULL) bounced,
+                SUM(printedAt IS NOT NULL) printed, SUM(postedAt IS NOT NULL) posted, SUM(returnedAt IS NOT NULL) returned
            FROM letters WHERE campaignId = ?`,
         [id],
       ),
@@ -259,6 +264,9 @@ export class CampaignsService {
       unknown: n('unknown'),
       delivered: n('delivered'),
       bounced: n('bounced'),
+      printed: n('printed'),
+      posted: n('posted'),
+      returned: n('returned'),
       clicked: engagement.clicked,
       acknowledged: engagement.acknowledged,
     };

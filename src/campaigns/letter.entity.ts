@@ -71,6 +71,19 @@ export class Letter {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   complainedAt: Date | null;
 
+  /**
+   * Postal moments (owned by the postal module), kept beside the e-mail history rather than as
+   * states: an e-mail that bounced and was then printed still shows that it bounced.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  printedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  postedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  returnedAt: Date | null;
+
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;
 

@@ -42,6 +42,14 @@ export interface AppConfig {
   /** Private folder for uploads in progress; never served over HTTP. */
   uploadDir: string;
   outboxDir: string;
+  /** Private folder for print batches (PDFs hold personal data): never served except through the audited API. */
+  printDir: string;
+  /** The company's postal return address for the line above the address window (optional). */
+  printReturnAddress: string;
+  /** Seconds a worker may hold a print file before another may take it over. */
+  printLeaseSeconds: number;
+  /** Letters per PDF (the print house takes at most 5,000). */
+  printFileLetters: number;
   /** Prefix of every Bull key in Redis, so several installations (or test runs) can share one Redis. */
   queuePrefix: string;
   hotlineLookupLimit: number;
@@ -215,6 +223,10 @@ export function loadConfig(env: Env): AppConfig {
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_MB', 200, 1, 10240) * 1024 * 1024,
     uploadDir: env.UPLOAD_DIR?.trim() || 'var/uploads',
     outboxDir: env.OUTBOX_DIR?.trim() || 'outbox',
+    printDir: env.PRINT_DIR?.trim() || 'var/print',
+    printReturnAddress: env.PRINT_RETURN_ADDRESS?.trim() || '',
+    printLeaseSeconds: int(env, 'PRINT_LEASE_SECONDS', 300, 5, 86400),
+    printFileLetters: int(env, 'PRINT_FILE_LETTERS', 5000, 1, 5000),
     queuePrefix: env.QUEUE_PREFIX?.trim() || 'fw',
     hotlineLookupLimit: int(env, 'HOTLINE_LOOKUP_LIMIT', 30, 0, 1000000),
     hotlineLookupWindowSeconds: int(env, 'HOTLINE_LOOKUP_WINDOW_SECONDS', 600, 1, 86400),

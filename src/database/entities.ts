@@ -8,6 +8,7 @@ import { Contact } from '../hotline/contact.entity';
 import { ImportIssue } from '../imports/import-issue.entity';
 import { Import } from '../imports/import.entity';
 import { Incident } from '../incidents/incident.entity';
+import { PrintBatch, PrintFile, PrintItem } from '../postal/print-batch.entity';
 import { BreachReport } from '../register/breach-report.entity';
 import { DeadlineReminder } from '../register/deadline-reminder.entity';
 import { DeadlineSubmission } from '../register/deadline-submission.entity';
@@ -31,4 +32,7 @@ export const ENTITIES = [
   DeadlineReminder,
   BreachReport,
   BrowsingAlert,
+  PrintBatch,
+  PrintFile,
+  PrintItem,
 ];

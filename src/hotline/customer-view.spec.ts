@@ -25,7 +25,7 @@ function customer(): AffectedCustomer {
 }
 
 function letter(id: string, fields: Partial<Letter>): Letter {
-  return Object.assign(new Letter(), { id, campaignId: 3, channel: 'email', state: 'sent', sentAt: null, deliveredAt: null, bouncedAt: null, tipIds: null, ...fields });
+  return Object.assign(new Letter(), { id, campaignId: 3, channel: 'email', state: 'sent', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, tipIds: null, ...fields });
 }
 
 describe(hotlineCustomerView.name, () => {
@@ -59,8 +59,8 @@ describe(hotlineCustomerView.name, () => {
       [],
     );
     expect(view.letters).toEqual([
-      { campaignId: 3, channel: 'email', state: 'sent', sentAt: sent.toISOString(), deliveredAt: sent.toISOString(), bouncedAt: null, clickedAt: clicked.toISOString(), acknowledgedAt: null },
-      { campaignId: 4, channel: 'post', state: 'pending', sentAt: null, deliveredAt: null, bouncedAt: null, clickedAt: null, acknowledgedAt: null },
+      { campaignId: 3, channel: 'email', state: 'sent', sentAt: sent.toISOString(), deliveredAt: sent.toISOString(), bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, clickedAt: clicked.toISOString(), acknowledgedAt: null },
+      { campaignId: 4, channel: 'post', state: 'pending', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, clickedAt: null, acknowledgedAt: null },
     ]);
   });
 });

@@ -12,6 +12,10 @@ export interface LetterTimeline {
   sentAt: string | null;
   deliveredAt: string | null;
   bouncedAt: string | null;
+  /** Postal moments: in a print batch, confirmed posted, came back as undeliverable. */
+  printedAt: string | null;
+  postedAt: string | null;
+  returnedAt: string | null;
   clickedAt: string | null;
   acknowledgedAt: string | null;
 }
@@ -78,6 +82,9 @@ export function hotlineCustomerView(
         sentAt: iso(l.sentAt),
         deliveredAt: iso(l.deliveredAt),
         bouncedAt: iso(l.bouncedAt),
+        printedAt: iso(l.printedAt),
+        postedAt: iso(l.postedAt),
+        returnedAt: iso(l.returnedAt),
         clickedAt: iso(e?.firstClickAt),
         acknowledgedAt: iso(e?.acknowledgedAt),
       };

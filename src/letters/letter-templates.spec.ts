@@ -103,8 +103,8 @@ describe('letter templates', () => {
         view.hotlinePhone,
         view.hotlineEmail,
         view.confirmUrl,
-        language === 'nl' ? 'Uw pincode.' : 'For your PIN.',
-        language === 'nl' ? 'Geld over te maken naar een andere rekening.' : 'To move money to another account.',
+        language === 'nl' ? 'Uw pincode.' : 'Your PIN.',
+        language === 'nl' ? 'Geld over te maken.' : 'A money transfer.',
       ];
       for (const fact of facts) {
         expect(html).toContain(escape(fact));

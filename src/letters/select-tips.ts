@@ -2,7 +2,7 @@ import { TIP_CATALOGUE, Tip, TipLanguage } from '../../emails/tips/catalogue';
 import { Category, Tier, TIER_SEVERITY } from '../customers/tiers';
 
 /** No letter gets more tips than this: more advice gets read less. */
-export const MAX_TIPS = 7;
+export const MAX_TIPS = 5;
 
 export interface TipSelectionInput {
   categories: readonly Category[];

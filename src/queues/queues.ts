@@ -6,6 +6,7 @@ export const QUEUES = {
   imports: 'imports',
   letters: 'letters',
   maintenance: 'maintenance',
+  print: 'print',
 } as const;
 
 /** Whether this process consumes queue jobs (APP_ROLE all or worker). */

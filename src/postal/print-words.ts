@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { TIERS, Tier } from '../customers/tiers';
+import { LabelKey, LETTER_LANGUAGES, LetterLanguage, WORDING } from '../../emails/letters/wording';
+import { fillLabels, LETTERS_DIR } from '../letters/letter-templates';
+import type { LetterView } from '../letters/letter-view';
+
+/**
+ * The printed letter's words, taken from the same sources as the e-mail: the tier text from
+ * emails/letters/<lang>/<tier>.mjml (rendered by Handlebars with the same view model, then read as
+ * the small HTML subset those files use), the labels from wording.ts, the tips and data categories
+ * from the view model. Only what paper does differently (no button, "this letter") comes from
+ * wording.ts's `print` section.
+ */
+export interface Run {
+  text: string;
+  bold: boolean;
+}
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'para'; runs: Run[] }
+  | { kind: 'bullet'; runs: Run[] }
+  | { kind: 'box'; heading: string; items: string[]; closing: string }
+  | { kind: 'web'; intro: string; url: string; code: string; codeLabel: string }
+  | { kind: 'signature'; closing: string; company: string };
+
+const hbs = Handlebars.create();
+let tierTemplates: Record<LetterLanguage, Record<Tier, HandlebarsTemplateDelegate<LetterView>>> | undefined;
+
+function compileTierTemplates(): NonNullable<typeof tierTemplates> {
+  const out = {} as NonNullable<typeof tierTemplates>;
+  for (const language of LETTER_LANGUAGES) {
+    out[language] = {} as Record<Tier, HandlebarsTemplateDelegate<LetterView>>;
+    for (const tier of TIERS) {
+      const source = fillLabels(readFileSync(join(LETTERS_DIR, language, `${tier}.mjml`), 'utf8'), language, true);
+      out[language][tier] = hbs.compile<LetterView>(source, { strict: true, knownHelpersOnly: true });
+    }
+  }
+  return out;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return ENTITIES[e.toLowerCase()] ?? whole;
+  });
+}
+
+function runs(inner: string): Run[] {
+  const out: Run[] = [];
+  const re = /<strong>([\s\S]*?)<\/strong>/g;
+  let last = 0;
+  for (let m = re.exec(inner); m; m = re.exec(inner)) {
+    if (m.index > last) out.push({ text: inner.slice(last, m.index), bold: false });
+    out.push({ text: m[1], bold: true });
+    last = m.index + m[0].length;
+  }
+  if (last < inner.length) out.push({ text: inner.slice(last), bold: false });
+  return out
+    .map((r) => ({ bold: r.bold, text: decodeEntities(r.text.replace(/<br\s*\/?>/g, ' ').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ') }))
+    .filter((r) => r.text.trim().length > 0)
+    .map((r, i, all) => ({ ...r, text: i === 0 ? r.text.trimStart() : i === all.length - 1 ? r.text.trimEnd() : r.text }));
+}
+
+/** The tier file's HTML subset (h1, h2, p, ul/li, strong, br) as blocks; anything else is dropped. */
+export function htmlBlocks(html: string): Block[] {
+  const blocks: Block[] = [];
+  const re = /<(h1|h2|p|li)\b[^>]*>([\s\S]*?)<\/\1>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const [, tag, inner] = m;
+    const r = runs(inner);
+    if (r.length === 0) continue;
+    const text = r.map((x) => x.text).join('');
+    if (tag === 'h1') blocks.push({ kind: 'title', text });
+    else if (tag === 'h2') blocks.push({ kind: 'heading', text });
+    else blocks.push({ kind: tag === 'li' ? 'bullet' : 'para', runs: r });
+  }
+  return blocks;
+}
+
+const plain = (text: string): Run[] => [{ text, bold: false }];
+
+/** Every block of the printed letter's body, in reading order (the address and page furniture are the renderer's). */
+export function printBlocks(view: LetterView, groupedCode: string): Block[] {
+  tierTemplates ??= compileTierTemplates();
+  const words = WORDING[view.language];
+  const label = (key: LabelKey): string => words.print.labels[key] ?? words.labels[key];
+  const tier = htmlBlocks(tierTemplates[view.language][view.tier](view));
+  // A letter on paper opens with what it is about, then the greeting (the e-mail has a subject line for that).
+  const blocks: Block[] = tier[0]?.kind === 'title' ? [tier.shift()!] : [];
+  blocks.push({ kind: 'para', runs: plain(view.greeting) });
+  if (view.formerCustomerNote) blocks.push({ kind: 'para', runs: plain(view.formerCustomerNote) });
+  blocks.push(...tier);
+  // The box follows what criminals are after; on paper the tips after it, being short blocks, fill the pages without gaps.
+  blocks.push({ kind: 'box', heading: label('neverHeading'), items: [label('neverPin'), label('neverCard'), label('neverCodes'), label('neverTransfer')], closing: label('neverScam') });
+  blocks.push({ kind: 'heading', text: label('measuresHeading') }, ...view.measuresTaken.map((p): Block => ({ kind: 'para', runs: plain(p) })));
+  blocks.push({ kind: 'heading', text: label('tipsHeading') });
+  for (const tip of view.tips) {
+    const title = /[.?!:]$/.test(tip.title) ? tip.title : `${tip.title}.`;
+    blocks.push({ kind: 'para', runs: [{ text: `${tip.number}. ${title}`, bold: true }, { text: ` ${tip.text}`, bold: false }] });
+  }
+  blocks.push(
+    { kind: 'heading', text: label('hotlineHeading') },
+    {
+      kind: 'para',
+      runs: [
+        { text: `${label('hotlineCall')} `, bold: false },
+        { text: view.hotlinePhone, bold: true },
+        { text: `. ${label('hotlineMail')} `, bold: false },
+        { text: view.hotlineEmail, bold: true },
+      ],
+    },
+    // On paper "is this really from us" is answered in the same paragraph; a section of its own costs lines.
+    { kind: 'para', runs: [{ text: `${label('hotlineMention')} `, bold: false }, { text: `${label('genuineHeading')} `, bold: true }, { text: label('genuineText'), bold: false }] },
+  );
+  blocks.push(
+    { kind: 'heading', text: label('confirmHeading') },
+    { kind: 'web', intro: label('confirmText'), url: view.letterUrl.replace(/^https?:\/\//, ''), code: groupedCode, codeLabel: words.print.webCode },
+  );
+  blocks.push({ kind: 'signature', closing: label('closing'), company: view.company });
+  if (label('footer')) blocks.push({ kind: 'para', runs: plain(label('footer')) });
+  return blocks;
+}
+
+/** The body's words (for the length budget): every block's text, the letter's own address aside. */
+export function blockWords(blocks: Block[]): number {
+  const text = blocks
+    .map((b) => {
+      if (b.kind === 'title' || b.kind === 'heading') return b.text;
+      if (b.kind === 'para' || b.kind === 'bullet') return b.runs.map((r) => r.text).join('');
+      if (b.kind === 'box') return [b.heading, ...b.items, b.closing].join(' ');
+      if (b.kind === 'web') return b.intro;
+      return [b.closing, b.company].join(' ');
+    })
+    .join(' ');
+  return text.split(/\s+/).filter(Boolean).length;
+}
