@@ -73,8 +73,10 @@ export class CustomersService {
     return rows.map(customerFromRow);
   }
 
-  findById(id: string): Promise<AffectedCustomer | null> {
-    return this.customers.findOne({ where: { id } });
+  /** Plain SQL like findByNumber: it runs once per letter sent. */
+  async findById(id: string): Promise<AffectedCustomer | null> {
+    const rows = await this.customers.query<CustomerRow[]>(`SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE id = ?`, [id]);
+    return rows.length ? customerFromRow(rows[0]) : null;
   }
 
   /**
