@@ -33,6 +33,24 @@ export function processFacts(pid: number): { peakRss: number; cpuSeconds: number
   }
 }
 
+/** The same for a process and every process it forked (WORKERS=n): CPU summed, peak RSS summed over the processes. */
+export function treeFacts(pid: number): { peakRss: number; cpuSeconds: number; processes: number } | undefined {
+  const own = processFacts(pid);
+  if (!own) return undefined;
+  let kids: number[] = [];
+  try {
+    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // No children file (kernel without CONFIG_PROC_CHILDREN): the parent's own figures.
+  }
+  let total = { ...own, processes: 1 };
+  for (const kid of kids) {
+    const f = treeFacts(kid);
+    if (f) total = { peakRss: total.peakRss + f.peakRss, cpuSeconds: total.cpuSeconds + f.cpuSeconds, processes: total.processes + f.processes };
+  }
+  return total;
+}
+
 /** Follows a child's VmHWM and CPU until it exits (the last sample is at most `everyMs` old). */
 export function watch(child: ChildProcess, everyMs = 50): { last(): { peakRss: number; cpuSeconds: number }; stop(): void } {
   let last = { peakRss: 0, cpuSeconds: 0 };
@@ -84,10 +102,10 @@ export async function runCli<T>(env: NodeJS.ProcessEnv, args: string[], nodeOpti
 export interface ServerProcess {
   child: ChildProcess;
   baseUrl: string;
-  /** Peak RSS and CPU so far (kernel figures). */
-  facts(): { peakRss: number; cpuSeconds: number };
+  /** Peak RSS and CPU so far (kernel figures), of the server and the worker processes it forked. */
+  facts(): { peakRss: number; cpuSeconds: number; processes?: number };
   /** SIGTERM and wait; returns the final facts. A profiled server writes its profile first. */
-  stop(): Promise<{ peakRss: number; cpuSeconds: number }>;
+  stop(): Promise<{ peakRss: number; cpuSeconds: number; processes?: number }>;
 }
 
 /**
@@ -118,11 +136,11 @@ export async function startServer(env: NodeJS.ProcessEnv, options: { profileDir?
     child,
     baseUrl,
     facts: () => {
-      const f = child.pid ? processFacts(child.pid) : undefined;
+      const f = child.pid ? treeFacts(child.pid) : undefined;
       return f ?? w.last();
     },
     async stop() {
-      const f = (child.pid ? processFacts(child.pid) : undefined) ?? w.last();
+      const f = (child.pid ? treeFacts(child.pid) : undefined) ?? w.last();
       w.stop();
       if (!exited && options.profileDir) {
         const answered = once(child, 'message');

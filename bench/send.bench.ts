@@ -56,7 +56,6 @@ async function main(): Promise<void> {
     const sent = await sink.stats();
     const campaignSeconds = (sent.lastAt - t0) / 1000;
     const facts = await server.stop();
-    // With WORKERS > 1 the letters are sent by forked children, whose CPU the parent's figure does not hold.
     const serverCpu = facts.cpuSeconds - cpuBefore;
 
     await sink.reset();
@@ -69,7 +68,7 @@ async function main(): Promise<void> {
       '',
       `letters              ${fmt(created.email)} of ${fmt(sent.bytes / Math.max(1, sent.messages) / 1024)} KB on average`,
       `campaign (server)    ${campaignSeconds.toFixed(1)} s  ${fmt(campaignRate)} letters/s  sent ${fmt(counts.sent)}, failed ${counts.failed}, unknown ${counts.unknown}, at the sink ${fmt(sent.messages)} (${sent.duplicates} duplicates)`,
-      `                     server CPU ${WORKERS === '1' ? `${((serverCpu / created.email) * 1000).toFixed(2)} ms/letter` : '(in forked workers)'}, peak RSS ${mib(facts.peakRss)} MiB`,
+      `                     server CPU ${((serverCpu / created.email) * 1000).toFixed(2)} ms/letter, peak RSS ${mib(facts.peakRss)} MiB (${facts.processes ?? 1} process(es) together)`,
       `plain nodemailer     ${plain.seconds.toFixed(1)} s  ${fmt(plain.perSecond)} messages/s  at the sink ${fmt(plainSink.messages)}; CPU ${((plain.cpuSeconds / plain.letters) * 1000).toFixed(2)} ms/message, peak RSS ${mib(plain.peakRss)} MiB (all letters held in memory)`,
       `ratio                ${(ratio * 100).toFixed(1)}% of plain pooled nodemailer, ${POOL} connections each (target ≥ 90%)`,
     ];
