@@ -7,7 +7,7 @@
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 
@@ -84,19 +84,33 @@ export interface CliRun<T> {
   cpuSeconds: number;
 }
 
-/** Runs `node [nodeOptions] dist/cli.js <args>`; resolves with its last stdout line as JSON. */
-export async function runCli<T>(env: NodeJS.ProcessEnv, args: string[], nodeOptions: string[] = []): Promise<CliRun<T>> {
+export const TIME_V = '/usr/bin/time';
+
+/**
+ * Runs `node [nodeOptions] dist/cli.js <args>`; resolves with its last stdout line as JSON and the
+ * kernel's figures. With `timeV` (and /usr/bin/time installed) it runs under `/usr/bin/time -v`
+ * and `timeVPeakRss` is that tool's "Maximum resident set size".
+ */
+export async function runCli<T>(env: NodeJS.ProcessEnv, args: string[], options: { nodeOptions?: string[]; timeV?: boolean } = {}): Promise<CliRun<T> & { timeVPeakRss?: number }> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...nodeOptions, DIST_CLI, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const w = watch(child);
+  const node = [process.execPath, ...(options.nodeOptions ?? []), DIST_CLI, ...args];
+  const timeV = options.timeV && existsSync(TIME_V);
+  const child = timeV ? spawn(TIME_V, ['-v', ...node], { env, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(node[0], node.slice(1), { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
+  let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  // Under /usr/bin/time the node process is its child: follow that one.
+  await sleep(timeV ? 100 : 0);
+  const nodePid = timeV ? Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/)[0]) || child.pid! : child.pid!;
+  const w = watch({ pid: nodePid } as ChildProcess);
   const [code] = (await once(child, 'exit')) as [number];
   w.stop();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const last = stdout.trim().split('\n').pop() ?? '';
-  if (code !== 0) throw new Error(`cli ${args[0]} exited with ${code}: ${last}`);
-  return { result: JSON.parse(last) as T, seconds, ...w.last() };
+  if (code !== 0) throw new Error(`cli ${args[0]} exited with ${code}: ${last} ${stderr.slice(-1000)}`);
+  const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  return { result: JSON.parse(last) as T, seconds, ...w.last(), ...(maxRss ? { timeVPeakRss: Number(maxRss[1]) * 1024 } : {}) };
 }
 
 export interface ServerProcess {

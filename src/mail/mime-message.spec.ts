@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { buildMime, canBuildMime, encodedWords, htmlAsAscii, quotedPrintable } from './mime-message';
+import { buildMime, canBuildMime, encodedWords, quotedPrintable } from './mime-message';
 
 /** Undoes the line breaks htmlAsAscii adds after closing block tags. */
 const withoutAddedBreaks = (html: string) => html.replace(/(<\/(?:p|div|td|tr|table|li|ul|ol|h[1-6])>)\r?\n/g, '$1');
