@@ -10,10 +10,10 @@
  *   npm run bench:import                     (builds first)
  *   BENCH_ROWS=100000 npm run bench:import
  */
-import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { loadDataSeconds } from './floors';
 import { benchInstallation, fmt, mib, runCli } from './processes';
 import { summarise } from './profile-summary';
 import { writeRealisticCsv } from './realistic-csv';
@@ -30,32 +30,9 @@ interface Summary {
   finishedAt: string;
 }
 
-/** LOAD DATA LOCAL INFILE of a realistic file into a scratch copy of affected_customers (the floor). */
-export async function loadDataSeconds(databaseUrl: string, file: string, incidentId: number): Promise<{ seconds: number; rows: number }> {
-  const conn = await createConnection({ uri: databaseUrl });
-  try {
-    await conn.query('DROP TABLE IF EXISTS bench_load');
-    await conn.query('CREATE TABLE bench_load LIKE affected_customers');
-    const started = process.hrtime.bigint();
-    await conn.query({
-      sql: `LOAD DATA LOCAL INFILE 'bench.csv' INTO TABLE bench_load CHARACTER SET utf8mb4
-            FIELDS TERMINATED BY ';' OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\n' IGNORE 1 LINES
-            (customerNumber, @first, @prefix, @last, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, @birth, @iban, language, @status, @exposed)
-            SET incidentId = ${Number(incidentId)}, name = CONCAT_WS(' ', @first, NULLIF(@prefix, ''), @last), birthDate = STR_TO_DATE(@birth, '%d-%m-%Y'),
-                formerCustomer = (@status = 'ex-klant'), tierSeverity = 2, exposedMask = 127, contentHash = ''`,
-      infileStreamFactory: () => createReadStream(file),
-    } as Parameters<typeof conn.query>[0]);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const [[{ n }]] = (await conn.query('SELECT COUNT(*) AS n FROM bench_load')) as unknown as [[{ n: number }]];
-    await conn.query('DROP TABLE bench_load');
-    return { seconds, rows: Number(n) };
-  } finally {
-    await conn.end();
-  }
-}
-
 async function importOnce(env: NodeJS.ProcessEnv, incidentId: number, file: string, rows: number, profileDir?: string) {
-  const nodeOptions = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  // BENCH_NODE_OPTIONS is for finding where memory goes, not for reporting: production runs without.
+  const nodeOptions = [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
   const run = await runCli<Summary>(env, ['import', '--incident', String(incidentId), '--tier', 'viewed', file], { timeV: !profileDir, nodeOptions });
   const s = run.result;
   if (s.status !== 'completed' || s.customersCreated !== rows) throw new Error(`import did not complete as expected: ${JSON.stringify(s)}`);

@@ -12,27 +12,17 @@
  *   BENCH_LETTERS=5000 WORKERS=2 npm run bench:send
  *   BENCH_PROFILE=1 npm run bench:send              (CPU profile of the server, summarised)
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { plainNodemailer } from './floors';
 import { summarise } from './profile-summary';
-import { api, benchInstallation, fmt, mib, ROOT, runCli, startServer, startSink, waitUntilSent } from './processes';
+import { api, benchInstallation, fmt, mib, runCli, startServer, startSink, waitUntilSent } from './processes';
 import { writeRealisticCsv } from './realistic-csv';
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 20000);
 const POOL = process.env.SMTP_POOL_SIZE ?? '10';
 const WORKERS = process.env.WORKERS ?? '1';
-
-async function baseline(env: NodeJS.ProcessEnv, campaignId: number) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/bench/send-baseline-process.js')], { env: { ...env, BASELINE_CAMPAIGN: String(campaignId) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const [code] = (await once(child, 'exit')) as [number];
-  if (code !== 0) throw new Error(`baseline exited with ${code}`);
-  return JSON.parse(out.trim().split('\n').pop()!) as { letters: number; seconds: number; perSecond: number; cpuSeconds: number; peakRss: number };
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fw-perf-send-'));
@@ -59,7 +49,7 @@ async function main(): Promise<void> {
     const serverCpu = facts.cpuSeconds - cpuBefore;
 
     await sink.reset();
-    const plain = await baseline(inst.env, created.id);
+    const plain = await plainNodemailer(inst.env, created.id);
     const plainSink = await sink.stats();
 
     const campaignRate = created.email / campaignSeconds;
