@@ -34,7 +34,7 @@ export async function loadDataSeconds(databaseUrl: string, file: string, inciden
 export async function plainNodemailer(env: NodeJS.ProcessEnv, campaignId: number) {
   const child = spawn(process.execPath, [join(ROOT, 'dist/bench/send-baseline-process.js')], { env: { ...env, BASELINE_CAMPAIGN: String(campaignId) }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   const [code] = (await once(child, 'exit')) as [number];
   if (code !== 0) throw new Error(`baseline exited with ${code}`);
   return JSON.parse(out.trim().split('\n').pop()!) as { letters: number; seconds: number; perSecond: number; cpuSeconds: number; peakRss: number };

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const campaignId = Number(process.env.BASELINE_CAMPAIGN);
   const ctx = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger: new JsonLogger('error') });
   const db = ctx.get<DataSource>(getDataSourceToken());
-  const [{ incidentId }] = (await db.query('SELECT incidentId FROM campaigns WHERE id = ?', [campaignId])) as { incidentId: number }[];
+  const [{ incidentId }] = await db.query<{ incidentId: number }[]>('SELECT incidentId FROM campaigns WHERE id = ?', [campaignId]);
   const incident = await ctx.get(IncidentsService).get(Number(incidentId));
   const rows: { id: string; customerId: string; token: string }[] = await db.query("SELECT id, customerId, token FROM letters WHERE campaignId = ? AND channel = 'email' ORDER BY id", [campaignId]);
   const letters = ctx.get(LettersService);

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const cpuBefore = server.facts().cpuSeconds;
     const t0 = Date.now();
     await api(server.baseUrl, inst.ada, 'POST', `/api/campaigns/${created.id}/start`);
-    const counts = await waitUntilSent(server.baseUrl, inst.ada, created.id, created.email);
+    const counts = await waitUntilSent(server.baseUrl, inst.ada, created.id, created.email, sink);
     const sent = await sink.stats();
     const campaignSeconds = (sent.lastAt - t0) / 1000;
     const facts = await server.stop();

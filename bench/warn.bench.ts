@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     await timed('approve (colleague)', () => api(server.baseUrl, inst.bram, 'POST', `/api/campaigns/${created.id}/approve`));
     await timed('start', () => api(server.baseUrl, inst.ada, 'POST', `/api/campaigns/${created.id}/start`));
     const sendStarted = Date.now();
-    const counts = await waitUntilSent(server.baseUrl, inst.ada, created.id, created.email);
+    const counts = await waitUntilSent(server.baseUrl, inst.ada, created.id, created.email, sink);
     const sent = await sink.stats();
     phases.push(['send (to the last letter at the sink)', (sent.lastAt - sendStarted) / 1000]);
     const total = (sent.lastAt - t0) / 1000;

@@ -270,9 +270,7 @@ function sqlNullable(value: string | null): string {
   return value === null ? 'NULL' : sqlString(value);
 }
 
-// eslint-disable-next-line no-control-regex
 const TSV_SPECIAL = /[\\\t\n\r\0]/;
-// eslint-disable-next-line no-control-regex
 const TSV_SPECIALS = /[\\\t\n\r\0]/g;
 const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
 

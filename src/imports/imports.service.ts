@@ -507,7 +507,7 @@ class FreshLoader {
   private loading: Promise<{ rows: number; warnings: number }> | undefined;
   private lines = 0;
   private careful: PendingRow[] = [];
-  private failure: unknown;
+  private failure: Error | undefined;
 
   constructor(
     private readonly imp: Import,
@@ -526,7 +526,7 @@ class FreshLoader {
         this.loading = this.customers.loadNew(this.manager, feed.stream, (socket) => feed.throttleBy(socket));
         // A failed load stops the stream (and so a writer waiting on it); the next row reports it.
         this.loading.catch((err: unknown) => {
-          this.failure = err;
+          this.failure = err instanceof Error ? err : new Error(String(err));
           feed.stream.destroy();
         });
       }

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer, { SendMailOptions, Transporter } from 'nodemailer';
+import nodemailer, { Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { fromRoot } from '../common/project-root';
 import { buildMime, canBuildMime } from './mime-message';
@@ -109,7 +109,7 @@ export class MailTransport implements OnModuleDestroy {
             messageId: mail.messageId ? `<${mail.messageId}>` : undefined,
             sendProbe: probe,
           };
-      info = await this.transporter.sendMail(options as SendMailOptions);
+      info = await this.transporter.sendMail(options);
     } catch (err) {
       const e = err as { code?: unknown; responseCode?: unknown; command?: unknown; message?: unknown };
       const facts: SendFailureFacts = {
