@@ -214,7 +214,7 @@ export function loadConfig(env: Env): AppConfig {
     sendFailurePauseAfter: int(env, 'SEND_FAILURE_PAUSE_AFTER', 50, 1, 1000000),
     sendLeaseSeconds: int(env, 'SEND_LEASE_SECONDS', 120, 5, 86400),
     sendRetryBaseMs: int(env, 'SEND_RETRY_BASE_MS', 30000, 10, 3600000),
-    sendConcurrency: int(env, 'SEND_CONCURRENCY', 100, 1, 1000),
+    sendConcurrency: int(env, 'SEND_CONCURRENCY', 32, 1, 1000),
     smtpPoolSize: int(env, 'SMTP_POOL_SIZE', 10, 1, 200),
     workers: int(env, 'WORKERS', 1, 1, 64),
     reconcileIntervalSeconds: int(env, 'RECONCILE_INTERVAL_SECONDS', 5, 1, 3600),
