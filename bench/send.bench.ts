@@ -1,104 +1,76 @@
 /**
- * Send benchmark: 20,000 letters through the real campaign path (letter rows, Bull jobs, guarded
- * claims, rendering, pooled SMTP, recorded outcomes) against the plain-nodemailer baseline: the same
- * number of pre-rendered messages over a pool with the same settings, to the same SMTP sink running
- * in its own process. Prints both rates and their ratio (target: at least 70%).
+ * Send benchmark, measured the way production runs: BENCH_LETTERS customers (default 20,000) from
+ * a realistic CSV (every column filled, so each letter carries every tip: about 36 KB) imported with
+ * `node dist/cli.js import`; the server is `node dist/main.js` (SEND_RATE 100000, SMTP_POOL_SIZE
+ * connections, WORKERS processes) sending one campaign to the SMTP sink, which runs in a process
+ * of its own. Timed from the start request to the last message the sink accepted.
+ * The baseline, in its own process: the same letters rendered beforehand (not timed) and sent with
+ * plain pooled nodemailer over the same number of connections to the same sink. Prints both rates,
+ * their ratio (target ≥ 90%), CPU per letter and peak RSS (kernel figures) of each process.
  *
- *   npm run bench:send            (BENCH_LETTERS=5000 for a quicker run)
+ *   npm run bench:send                              (builds first)
+ *   BENCH_LETTERS=5000 WORKERS=2 npm run bench:send
+ *   BENCH_PROFILE=1 npm run bench:send              (CPU profile of the server, summarised)
  */
-import 'reflect-metadata';
-import { fork, ChildProcess } from 'node:child_process';
-import nodemailer from 'nodemailer';
-import { CampaignsService } from '../src/campaigns/campaigns.service';
-import { CustomersService } from '../src/customers/customers.service';
-import { IncidentsService } from '../src/incidents/incidents.service';
-import { LettersService } from '../src/letters/letters.service';
-import { SMTP_POOL_OPTIONS } from '../src/mail/mail-transport';
-import { seedCustomers, seedIncident } from '../test/support/seed';
-import { createInstallation } from '../test/support/test-app';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { plainNodemailer } from './floors';
+import { summarise } from './profile-summary';
+import { api, benchInstallation, fmt, mib, runCli, startServer, startSink, waitUntilSent } from './processes';
+import { writeRealisticCsv } from './realistic-csv';
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 20000);
-
-function startSink(): Promise<{ proc: ChildProcess; port: number; ask<T>(cmd: string): Promise<T> }> {
-  const proc = fork(`${__dirname}/smtp-sink-process.ts`, [], { execArgv: ['-r', 'ts-node/register/transpile-only'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' } });
-  const ask = <T>(cmd: string) =>
-    new Promise<T>((resolve) => {
-      proc.once('message', (m) => resolve(m as T));
-      proc.send({ cmd });
-    });
-  return new Promise((resolve) => proc.once('message', (m: { port: number }) => resolve({ proc, port: m.port, ask })));
-}
+const POOL = process.env.SMTP_POOL_SIZE ?? '10';
+const WORKERS = process.env.WORKERS ?? '1';
 
 async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fw-perf-send-'));
   const sink = await startSink();
-  const smtpUrl = `smtp://127.0.0.1:${sink.port}`;
-  const inst = await createInstallation({ smtpUrl, sendRate: 100000, appRole: 'all', logLevel: 'error', reconcileIntervalSeconds: 5 });
+  const inst = await benchInstallation('send', { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, SMTP_POOL_SIZE: POOL, WORKERS, UPLOAD_DIR: join(dir, 'uploads'), OUTBOX_DIR: join(dir, 'outbox') });
   try {
-    const incidentId = await seedIncident(inst.db);
-    await seedCustomers(inst.db, incidentId, LETTERS, 'bench.example');
-    const ada = await inst.staffToken('comms', 'Ada');
-    const bram = await inst.staffToken('comms', 'Bram');
-    const t = await inst.startApp({ appRole: 'all' });
-    const campaigns = t.app.get(CampaignsService);
-    const actor = (id: number) => ({ id, name: 'bench', role: 'comms' });
+    const csv = join(dir, 'customers.csv');
+    await writeRealisticCsv(csv, LETTERS);
+    const imported = await runCli<{ customersCreated: number }>(inst.env, ['import', '--incident', String(inst.incidentId), '--tier', 'photographed', csv]);
+    process.stdout.write(`imported ${fmt(imported.result.customersCreated)} customers (every column filled)\n`);
 
-    const created = await campaigns.create(incidentId, ['photographed', 'viewed', 'searched'], actor(ada.id));
-    await campaigns.approve(created.id, actor(bram.id));
-    process.stdout.write(`campaign #${created.id}: ${created.email} e-mail letters; sending…\n`);
-    const t0 = performance.now();
-    await campaigns.start(created.id, actor(ada.id));
-    for (;;) {
-      const c = await campaigns.counts(created.id);
-      if (c.sent + c.failed + c.unknown >= created.email) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const campaignSeconds = (performance.now() - t0) / 1000;
-    const afterCampaign = await sink.ask<{ messages: number; letters: number; duplicates: number }>('stats');
-    const final = await campaigns.counts(created.id);
+    const profileDir = process.env.BENCH_PROFILE ? dir : undefined;
+    const server = await startServer(inst.env, { profileDir });
+    const created = await api<{ id: number; email: number }>(server.baseUrl, inst.ada, 'POST', `/api/incidents/${inst.incidentId}/campaigns`, { tiers: ['photographed'] });
+    await api(server.baseUrl, inst.bram, 'POST', `/api/campaigns/${created.id}/approve`);
+    process.stdout.write(`campaign #${created.id}: ${fmt(created.email)} e-mail letters; server: node dist/main.js, SMTP_POOL_SIZE=${POOL}, WORKERS=${WORKERS}\n`);
+    const cpuBefore = server.facts().cpuSeconds;
+    const t0 = Date.now();
+    await api(server.baseUrl, inst.ada, 'POST', `/api/campaigns/${created.id}/start`);
+    const counts = await waitUntilSent(server.baseUrl, inst.ada, created.id, created.email, sink);
+    const sent = await sink.stats();
+    const campaignSeconds = (sent.lastAt - t0) / 1000;
+    const facts = await server.stop();
+    const serverCpu = facts.cpuSeconds - cpuBefore;
 
-    // Baseline: the same letters, rendered beforehand (not timed), over a plain nodemailer pool.
-    const incident = await t.app.get(IncidentsService).get(incidentId);
-    const letters = t.app.get(LettersService);
-    const customers = t.app.get(CustomersService);
-    const rows: { id: string; customerId: string; token: string }[] = await inst.db.query("SELECT id, customerId, token FROM letters WHERE campaignId = ? AND channel = 'email'", [created.id]);
-    const byId = new Map((await customers.findByIds(rows.map((r) => String(r.customerId)))).map((c) => [String(c.id), c]));
-    const prepared = rows.map((r) => {
-      const customer = byId.get(String(r.customerId))!;
-      const rendered = letters.render(incident, customer, { token: r.token, sendDate: new Date() });
-      return {
-        from: { name: incident.company, address: incident.senderEmail },
-        to: customer.email!,
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
-        headers: { 'X-Letter-Id': `plain-${r.id}` },
-      };
-    });
-    await t.close();
-    await sink.ask('reset');
-    const plain = nodemailer.createTransport({ ...SMTP_POOL_OPTIONS, host: '127.0.0.1', port: sink.port, secure: false });
-    const t1 = performance.now();
-    await Promise.all(prepared.map((m) => plain.sendMail(m)));
-    const plainSeconds = (performance.now() - t1) / 1000;
-    plain.close();
-    const afterPlain = await sink.ask<{ messages: number }>('stats');
+    await sink.reset();
+    const plain = await plainNodemailer(inst.env, created.id);
+    const plainSink = await sink.stats();
 
     const campaignRate = created.email / campaignSeconds;
-    const plainRate = prepared.length / plainSeconds;
-    const result = {
-      letters: created.email,
-      campaign: { seconds: +campaignSeconds.toFixed(2), perSecond: Math.round(campaignRate), sent: final.sent, failed: final.failed, unknown: final.unknown, sinkMessages: afterCampaign.messages, duplicates: afterCampaign.duplicates },
-      plainNodemailer: { seconds: +plainSeconds.toFixed(2), perSecond: Math.round(plainRate), sinkMessages: afterPlain.messages },
-      ratio: +(campaignRate / plainRate).toFixed(3),
-      target: 0.7,
-    };
-    process.stdout.write(`campaign path:    ${result.campaign.perSecond} letters/s (${result.campaign.seconds} s, ${result.campaign.duplicates} duplicates at the sink)\n`);
-    process.stdout.write(`plain nodemailer: ${result.plainNodemailer.perSecond} messages/s (${result.plainNodemailer.seconds} s)\n`);
-    process.stdout.write(`ratio: ${(result.ratio * 100).toFixed(1)}% (target ≥ 70%)\n`);
-    process.stdout.write(JSON.stringify(result) + '\n');
+    const ratio = campaignRate / plain.perSecond;
+    const lines = [
+      '',
+      `letters              ${fmt(created.email)} of ${fmt(sent.bytes / Math.max(1, sent.messages) / 1024)} KB on average`,
+      `campaign (server)    ${campaignSeconds.toFixed(1)} s  ${fmt(campaignRate)} letters/s  sent ${fmt(counts.sent)}, failed ${counts.failed}, unknown ${counts.unknown}, at the sink ${fmt(sent.messages)} (${sent.duplicates} duplicates)`,
+      `                     server CPU ${((serverCpu / created.email) * 1000).toFixed(2)} ms/letter, peak RSS ${mib(facts.peakRss)} MiB (${facts.processes ?? 1} process(es) together)`,
+      `plain nodemailer     ${plain.seconds.toFixed(1)} s  ${fmt(plain.perSecond)} messages/s  at the sink ${fmt(plainSink.messages)}; CPU ${((plain.cpuSeconds / plain.letters) * 1000).toFixed(2)} ms/message, peak RSS ${mib(plain.peakRss)} MiB (all letters held in memory)`,
+      `ratio                ${(ratio * 100).toFixed(1)}% of plain pooled nodemailer, ${POOL} connections each (target ≥ 90%)`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(
+      JSON.stringify({ letters: created.email, pool: Number(POOL), workers: Number(WORKERS), campaignPerSecond: Math.round(campaignRate), plainPerSecond: Math.round(plain.perSecond), ratio: +ratio.toFixed(3), duplicates: sent.duplicates, serverPeakRss: facts.peakRss }) + '\n',
+    );
+    if (profileDir) process.stdout.write('\nserver CPU profile (from start-up to the end of the campaign):\n' + summarise(JSON.parse(readFileSync(join(profileDir, 'server.cpuprofile'), 'utf8')), 30));
   } finally {
-    await inst.close();
-    sink.proc.disconnect();
+    await inst.drop();
+    sink.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,12 +1,16 @@
 /**
- * A minimal SMTP sink for the send benchmark, run as its own process so its CPU is not counted
- * against the sender. Accepts every message, counts them and their X-Letter-Id headers (without
- * parsing the MIME body), and answers `{cmd: 'stats'}` over the IPC channel.
+ * A minimal SMTP sink for the benchmarks, run as its own process so its CPU is not counted
+ * against the sender. Accepts every message, counts them, their bytes and their X-Letter-Id
+ * headers (without parsing the MIME body), remembers when the first and the last message ended,
+ * and answers `{cmd: 'stats'}` / `{cmd: 'reset'}` over the IPC channel.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 let messages = 0;
+let bytes = 0;
+let firstAt = 0;
+let lastAt = 0;
 const letters = new Map<string, number>();
 
 const server = new SMTPServer({
@@ -17,10 +21,13 @@ const server = new SMTPServer({
   onData(stream, _session, callback) {
     let head = '';
     stream.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
       if (head.length < 8192) head += chunk.toString('latin1');
     });
     stream.on('end', () => {
       messages++;
+      lastAt = Date.now();
+      if (!firstAt) firstAt = lastAt;
       const id = /^X-Letter-Id: *(\S+)/im.exec(head)?.[1];
       if (id) letters.set(id, (letters.get(id) ?? 0) + 1);
       callback();
@@ -28,7 +35,7 @@ const server = new SMTPServer({
   },
 });
 
-server.listen(0, '127.0.0.1', () => {
+server.listen(Number(process.env.SINK_PORT ?? 0), '127.0.0.1', () => {
   process.send?.({ port: (server.server.address() as AddressInfo).port });
 });
 
@@ -36,9 +43,12 @@ process.on('message', (msg: { cmd?: string }) => {
   if (msg.cmd === 'stats') {
     let duplicates = 0;
     for (const n of letters.values()) if (n > 1) duplicates += n - 1;
-    process.send?.({ messages, letters: letters.size, duplicates });
+    process.send?.({ messages, bytes, letters: letters.size, duplicates, firstAt, lastAt });
   } else if (msg.cmd === 'reset') {
     messages = 0;
+    bytes = 0;
+    firstAt = 0;
+    lastAt = 0;
     letters.clear();
     process.send?.({ reset: true });
   }

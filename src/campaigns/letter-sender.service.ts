@@ -9,7 +9,9 @@ import type { Incident } from '../incidents/incident.entity';
 import { IncidentsService } from '../incidents/incidents.service';
 import { LettersService } from '../letters/letters.service';
 import { MailTransport, SendFailure } from '../mail/mail-transport';
+import type { AffectedCustomer } from '../customers/affected-customer.entity';
 import { LetterQueue } from './letter-queue.service';
+import { MicroBatch } from './micro-batch';
 import { campaignFailureKey, retryDelayMs, stateAfterFailure } from './send-policy';
 
 export type SendOutcome = 'skipped' | 'sent' | 'retrying' | 'failed' | 'unknown';
@@ -23,16 +25,27 @@ interface ClaimedLetter {
   incidentId: number;
 }
 
+interface Claim {
+  letter: ClaimedLetter;
+  messageId: string;
+}
+
 /**
  * Sends one letter, exactly once as far as the database can tell: claim (guarded update to
  * `sending` with a lease and a fresh Message-ID) → render → SMTP → record the outcome with an
  * update guarded by that Message-ID. A job for a letter that is not claimable does nothing.
+ * The claims, customer reads and `sent` records of the letters a worker sends at the same time go
+ * to MySQL as one statement each (MicroBatch): per-letter statements and their commits took the
+ * shared cores from the sending itself.
  */
 @Injectable()
 export class LetterSender {
   private readonly logger = new Logger('letter-sender');
   private readonly incidents = new Map<number, { incident: Incident; until: number }>();
   private readonly failuresCounted = new Set<number>();
+  private readonly claims = new MicroBatch<string, Claim | null>((ids) => this.claimMany(ids));
+  private readonly customerReads = new MicroBatch<string, AffectedCustomer | undefined>((ids) => this.readCustomers(ids));
+  private readonly sentRecords = new MicroBatch<{ id: string; messageId: string; tipIds: string[] }, void>((sent) => this.recordSentMany(sent));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,12 +59,12 @@ export class LetterSender {
   ) {}
 
   async send(letterId: string): Promise<SendOutcome> {
-    const claim = await this.claim(letterId);
+    const claim = await this.claims.call(letterId);
     if (!claim) return 'skipped';
     const { letter, messageId } = claim;
     let tipIds: string[] = [];
     try {
-      const [incident, customer] = await Promise.all([this.incident(letter.incidentId), this.customers.findById(letter.customerId)]);
+      const [incident, customer] = await Promise.all([this.incident(letter.incidentId), this.customerReads.call(letter.customerId)]);
       if (!customer?.email) return await this.fail(letter, messageId, 'failed', 'no e-mail address on the customer record any more');
       const rendered = this.letters.render(incident, customer, { token: letter.token, sendDate: new Date() });
       tipIds = rendered.tipIds;
@@ -70,46 +83,75 @@ export class LetterSender {
       this.logger.warn({ msg: 'letter not sent', letterId: letter.id, error: err instanceof Error ? err.name : 'unknown' });
       return this.failed(letter, messageId, new SendFailure('transient', { dataStarted: false }, `internal error before sending (${err instanceof Error ? err.name : 'unknown'})`));
     }
-    await this.recordSent(letter, messageId, tipIds);
+    await this.sentRecords.call({ id: letter.id, messageId, tipIds });
     // A success ends a run of failures. Only a process that counted failures resets the counter,
     // which saves a Redis round trip per letter in the normal case.
     if (this.failuresCounted.delete(letter.campaignId)) await this.redis().del(this.failureKey(letter.campaignId));
     return 'sent';
   }
 
-  private async claim(letterId: string): Promise<{ letter: ClaimedLetter; messageId: string } | null> {
-    const messageId = `${letterId}.${randomBytes(9).toString('base64url')}@${this.messageIdDomain()}`;
+  /**
+   * Claims these letters with one guarded update: each gets the Message-ID `<id>.<nonce>@<domain>`
+   * with one random nonce for the batch, so reading back which rows carry it tells exactly which
+   * letters this call claimed. A letter listed twice is claimed for its first caller only.
+   */
+  private async claimMany(letterIds: string[]): Promise<(Claim | null)[]> {
+    const unique = [...new Set(letterIds)];
+    const nonce = randomBytes(9).toString('base64url');
+    const domain = this.messageIdDomain();
+    const messageIdOf = (id: string) => `${id}.${nonce}@${domain}`;
     const res: { affectedRows: number } = await this.db.query(
       `UPDATE letters l JOIN campaigns c ON c.id = l.campaignId
-          SET l.state = 'sending', l.attempts = l.attempts + 1, l.messageId = ?,
+          SET l.state = 'sending', l.attempts = l.attempts + 1, l.messageId = CONCAT(l.id, '.', ?, '@', ?),
               l.leaseUntil = UTC_TIMESTAMP(3) + INTERVAL ? SECOND, l.nextAttemptAt = NULL
-        WHERE l.id = ? AND l.channel = 'email' AND l.state IN ('queued','retrying')
+        WHERE l.id IN (?) AND l.channel = 'email' AND l.state IN ('queued','retrying')
           AND (l.nextAttemptAt IS NULL OR l.nextAttemptAt <= UTC_TIMESTAMP(3)) AND c.status = 'sending'`,
-      [messageId, this.config.sendLeaseSeconds, letterId],
+      [nonce, domain, this.config.sendLeaseSeconds, unique],
     );
-    if (res.affectedRows !== 1) return null;
-    const rows: { id: string; campaignId: number; customerId: string; token: string; attempts: number; incidentId: number }[] = await this.db.query(
-      'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id = ?',
-      [letterId],
-    );
-    const r = rows[0];
-    return {
-      letter: { id: String(r.id), campaignId: Number(r.campaignId), customerId: String(r.customerId), token: r.token, attempts: Number(r.attempts), incidentId: Number(r.incidentId) },
-      messageId,
-    };
+    const claimed = new Map<string, Claim>();
+    if (res.affectedRows > 0) {
+      const rows: { id: string; campaignId: number; customerId: string; token: string; attempts: number; incidentId: number }[] = await this.db.query(
+        'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id IN (?) AND l.messageId IN (?)',
+        [unique, unique.map(messageIdOf)],
+      );
+      for (const r of rows) {
+        const id = String(r.id);
+        claimed.set(id, {
+          letter: { id, campaignId: Number(r.campaignId), customerId: String(r.customerId), token: r.token, attempts: Number(r.attempts), incidentId: Number(r.incidentId) },
+          messageId: messageIdOf(id),
+        });
+      }
+    }
+    const given = new Set<string>();
+    return letterIds.map((id) => {
+      if (given.has(id)) return null;
+      given.add(id);
+      return claimed.get(id) ?? null;
+    });
   }
 
-  private async recordSent(letter: ClaimedLetter, messageId: string, tipIds: string[]): Promise<void> {
-    // The server has the letter: this write must not be lost to a passing database hiccup. If it
-    // still fails, the lease runs out and the letter becomes `unknown`, never resent.
+  private async readCustomers(ids: string[]): Promise<(AffectedCustomer | undefined)[]> {
+    const byId = new Map((await this.customers.findByIds([...new Set(ids)])).map((c) => [String(c.id), c]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  /**
+   * Records these letters as sent, each guarded by its own Message-ID (a Message-ID starts with its
+   * letter's id, so `id IN … AND messageId IN …` matches no other pairing).
+   */
+  private async recordSentMany(sent: { id: string; messageId: string; tipIds: string[] }[]): Promise<void[]> {
+    // The server has the letters: this write must not be lost to a passing database hiccup. If it
+    // still fails, the leases run out and the letters become `unknown`, never resent.
+    const cases = sent.map(() => 'WHEN ? THEN ?').join(' ');
+    const params = [...sent.flatMap((s) => [s.id, JSON.stringify(s.tipIds)]), sent.map((s) => s.id), sent.map((s) => s.messageId)];
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.query(
-          `UPDATE letters SET state = 'sent', sentAt = UTC_TIMESTAMP(3), leaseUntil = NULL, lastError = NULL, tipIds = ?
-            WHERE id = ? AND messageId = ? AND state IN ('sending','unknown')`,
-          [JSON.stringify(tipIds), letter.id, messageId],
+          `UPDATE letters SET state = 'sent', sentAt = UTC_TIMESTAMP(3), leaseUntil = NULL, lastError = NULL, tipIds = CASE id ${cases} END
+            WHERE id IN (?) AND messageId IN (?) AND state IN ('sending','unknown')`,
+          params,
         );
-        return;
+        return sent.map(() => undefined);
       } catch (err) {
         if (attempt >= 5) throw err;
         await new Promise((r) => setTimeout(r, 200 * attempt));

@@ -36,6 +36,10 @@ export interface AppConfig {
   sendRetryBaseMs: number;
   /** Letters one worker process sends at the same time. */
   sendConcurrency: number;
+  /** SMTP connections one worker process keeps open (nodemailer pool). */
+  smtpPoolSize: number;
+  /** Worker processes `node dist/main.js` forks (APP_ROLE all or worker); 1 = this process does the work itself. */
+  workers: number;
   /** How often the campaign reconciler runs (re-enqueue lost jobs, expire leases, complete campaigns). */
   reconcileIntervalSeconds: number;
   uploadLimitBytes: number;
@@ -219,6 +223,8 @@ export function loadConfig(env: Env): AppConfig {
     sendLeaseSeconds: int(env, 'SEND_LEASE_SECONDS', 120, 5, 86400),
     sendRetryBaseMs: int(env, 'SEND_RETRY_BASE_MS', 30000, 10, 3600000),
     sendConcurrency: int(env, 'SEND_CONCURRENCY', 32, 1, 1000),
+    smtpPoolSize: int(env, 'SMTP_POOL_SIZE', 10, 1, 200),
+    workers: int(env, 'WORKERS', 1, 1, 64),
     reconcileIntervalSeconds: int(env, 'RECONCILE_INTERVAL_SECONDS', 5, 1, 3600),
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_MB', 200, 1, 10240) * 1024 * 1024,
     uploadDir: env.UPLOAD_DIR?.trim() || 'var/uploads',

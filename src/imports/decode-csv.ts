@@ -41,7 +41,7 @@ export async function detectEncoding(path: string): Promise<CsvEncoding> {
  * The file's bytes in chunks, read into one reused buffer: each chunk is only valid until the next
  * one is asked for (the decoders copy what they keep), so reading allocates nothing per chunk.
  */
-async function* chunks(path: string, size = 256 * 1024): AsyncGenerator<Buffer> {
+async function* chunks(path: string, size = 64 * 1024): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
   const buffer = Buffer.allocUnsafe(size);
   try {

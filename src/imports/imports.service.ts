@@ -21,7 +21,9 @@ import { ImportIssue } from './import-issue.entity';
 import { Import } from './import.entity';
 import { ImportSummary, uploadFields } from './imports.dto';
 import { openCsv, UnclosedQuoteError } from './read-csv';
+import { LineFeed } from './line-feed';
 import { REJECTS_HEADER, rejectsLine } from './rejects-csv';
+import { SeenNumbers } from './seen-numbers';
 import { RowIssue, validateRow } from './validate-row';
 
 export const IMPORT_JOB = 'import';
@@ -308,6 +310,11 @@ export class ImportsService {
       beingWritten = previous;
     };
 
+    // Into an incident without customers, rows whose number this file has certainly not given yet
+    // are streamed in with LOAD DATA (in chunks); repeats, known only once the row before is
+    // stored, go the careful way after their chunk.
+    const loader = fresh ? new FreshLoader(imp, manager, this.customers, counts, (careful) => this.applyCareful(manager, imp, careful, counts, addIssue, columns)) : undefined;
+
     try {
       for await (const chunk of rows) {
         for (const row of chunk) {
@@ -315,6 +322,7 @@ export class ImportsService {
           const result = validateRow(row.cells, layout, row.line, today);
           for (const issue of result.issues) addIssue(issue);
           if (!result.customer) counts.rowsRejected++;
+          else if (loader) await loader.add({ line: row.line, input: withTier(result.customer, tierSeverity) });
           else batch.push({ line: row.line, input: withTier(result.customer, tierSeverity) });
           if (batch.length >= BATCH_ROWS) {
             const full = batch;
@@ -327,6 +335,7 @@ export class ImportsService {
       }
     } catch (err) {
       await queued.catch(() => undefined);
+      await loader?.abandon();
       if (err instanceof UnclosedQuoteError) {
         throw new ImportFileError(`The file cannot be read from line ${err.line} on: a quoted value starts there and is never closed (a " is missing). Nothing was imported; fix the file and upload it again.`);
       }
@@ -334,6 +343,7 @@ export class ImportsService {
     }
     await apply(batch);
     await queued;
+    await loader?.finish();
     await flushIssues();
     bytes = size;
     tick(true);
@@ -370,6 +380,11 @@ export class ImportsService {
     }
     const stored = await this.customers.findForMerge(manager, imp.incidentId, [...new Set(rows.map((r) => r.input.customerNumber))]);
     await this.writeBatch(manager, imp, this.mergeBatch(imp, rows, stored, 'merge', columns), counts, addIssue);
+  }
+
+  /** Rows that may repeat an earlier one, in file order, the careful way (read, merge, upsert) in batches. */
+  private async applyCareful(manager: EntityManager, imp: Import, rows: PendingRow[], counts: Counts, addIssue: (issue: RowIssue) => void, columns: BatchColumns): Promise<void> {
+    for (let i = 0; i < rows.length; i += BATCH_ROWS) await this.applyBatch(manager, imp, rows.slice(i, i + BATCH_ROWS), undefined, counts, addIssue, columns);
   }
 
   /** Merges a batch with what is stored (pure work, no database): the statement, counts and warnings. */
@@ -473,6 +488,84 @@ export class ImportsService {
       finishedAt: i.finishedAt ? i.finishedAt.toISOString() : null,
       rejectsUrl: `${this.config.publicBaseUrl}/api/imports/${i.id}/rejects`,
     };
+  }
+}
+
+/** Rows per LOAD DATA statement of a fresh import; repeats wait (in memory, at most CAREFUL_ROWS) for the end of their chunk. */
+const LOAD_CHUNK_ROWS = 250_000;
+const CAREFUL_ROWS = 10_000;
+
+/**
+ * The fresh-incident path of an import: new customers go to the database through LOAD DATA
+ * LOCAL INFILE as they are validated; a row whose customer number may have come before in this
+ * file (SeenNumbers) waits until its chunk is stored and is then merged the careful way, so the
+ * later row wins with a warning exactly as on the batch path.
+ */
+class FreshLoader {
+  private readonly seen = new SeenNumbers();
+  private feed: LineFeed | undefined;
+  private loading: Promise<{ rows: number; warnings: number }> | undefined;
+  private lines = 0;
+  private careful: PendingRow[] = [];
+  private failure: Error | undefined;
+
+  constructor(
+    private readonly imp: Import,
+    private readonly manager: EntityManager,
+    private readonly customers: CustomersService,
+    private readonly counts: Counts,
+    private readonly applyCareful: (rows: PendingRow[]) => Promise<void>,
+  ) {}
+
+  async add(row: PendingRow): Promise<void> {
+    if (this.seen.addAndCheck(row.input.customerNumber)) this.careful.push(row);
+    else {
+      if (!this.feed) {
+        this.feed = new LineFeed();
+        const feed = this.feed;
+        this.loading = this.customers.loadNew(this.manager, feed.stream, (socket) => feed.throttleBy(socket));
+        // A failed load stops the stream (and so a writer waiting on it); the next row reports it.
+        this.loading.catch((err: unknown) => {
+          this.failure = err instanceof Error ? err : new Error(String(err));
+          feed.stream.destroy();
+        });
+      }
+      if (this.failure) throw this.failure;
+      const customer = mergeCustomer(undefined, row.input);
+      await this.feed.write(this.customers.loadLine(this.imp.incidentId, this.imp.id, customer, customerHash(customer)));
+      this.lines++;
+    }
+    if (this.lines >= LOAD_CHUNK_ROWS || this.careful.length >= CAREFUL_ROWS) await this.finishChunk();
+  }
+
+  async finish(): Promise<void> {
+    await this.finishChunk();
+  }
+
+  /** After a failure elsewhere: ends a load in progress (its rows roll back with the transaction). */
+  async abandon(): Promise<void> {
+    this.feed?.end();
+    await this.loading?.catch(() => undefined);
+  }
+
+  private async finishChunk(): Promise<void> {
+    if (this.feed) {
+      this.feed.end();
+      const loaded = await this.loading!;
+      if (loaded.rows !== this.lines || loaded.warnings !== 0) {
+        // LOAD DATA LOCAL only warns where an INSERT would fail: treat it as the failure it is.
+        throw new Error(`LOAD DATA stored ${loaded.rows} of ${this.lines} rows with ${loaded.warnings} warnings`);
+      }
+      this.counts.customersCreated += loaded.rows;
+      this.feed = undefined;
+      this.loading = undefined;
+      this.lines = 0;
+    }
+    if (this.careful.length) {
+      const rows = this.careful;
+      this.careful = [];
+      await this.applyCareful(rows);
+    }
   }
 }
 

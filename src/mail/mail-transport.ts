@@ -2,9 +2,10 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer, { SendMailOptions, Transporter } from 'nodemailer';
+import nodemailer, { Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { fromRoot } from '../common/project-root';
+import { buildMime, canBuildMime } from './mime-message';
 import { classifySendFailure, describeSendFailure, SendFailureFacts, SendFailureKind } from './send-failure';
 
 export interface OutgoingMail {
@@ -43,9 +44,6 @@ interface SendProbe {
   stream?: { readableDidRead?: boolean };
 }
 
-/** Same pool settings for letters and for the plain-nodemailer baseline of the send benchmark. */
-export const SMTP_POOL_OPTIONS = { pool: true, maxConnections: 5, maxMessages: Infinity } as const;
-
 /**
  * The one file that owns SMTP. With SMTP_URL: a pooled nodemailer transport. Without it: each
  * message is written as an .eml file under OUTBOX_DIR (named by X-Letter-Id or a hash, never by
@@ -60,7 +58,9 @@ export class MailTransport implements OnModuleDestroy {
     if (config.smtpUrl) {
       const u = new URL(config.smtpUrl);
       this.transporter = nodemailer.createTransport({
-        ...SMTP_POOL_OPTIONS,
+        pool: true,
+        maxConnections: config.smtpPoolSize,
+        maxMessages: Infinity,
         host: u.hostname,
         port: u.port ? Number(u.port) : u.protocol === 'smtps:' ? 465 : 25,
         secure: u.protocol === 'smtps:',
@@ -95,16 +95,21 @@ export class MailTransport implements OnModuleDestroy {
     const probe: SendProbe = {};
     let info: { messageId: string; response?: string | Buffer; message?: Buffer };
     try {
-      info = await this.transporter.sendMail({
-        from: { name: mail.from.name, address: mail.from.address },
-        to: mail.to,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        headers: mail.headers,
-        messageId: mail.messageId ? `<${mail.messageId}>` : undefined,
-        sendProbe: probe,
-      } as SendMailOptions);
+      // A letter with its own Message-ID is built once as a whole message (see mime-message.ts).
+      const prebuilt = mail.messageId && canBuildMime(mail) ? buildMime({ ...mail, messageId: mail.messageId }) : undefined;
+      const options = prebuilt
+        ? { envelope: { from: mail.from.address, to: [mail.to] }, raw: prebuilt, messageId: `<${mail.messageId}>`, sendProbe: probe }
+        : {
+            from: { name: mail.from.name, address: mail.from.address },
+            to: mail.to,
+            subject: mail.subject,
+            html: mail.html,
+            text: mail.text,
+            headers: mail.headers,
+            messageId: mail.messageId ? `<${mail.messageId}>` : undefined,
+            sendProbe: probe,
+          };
+      info = await this.transporter.sendMail(options);
     } catch (err) {
       const e = err as { code?: unknown; responseCode?: unknown; command?: unknown; message?: unknown };
       const facts: SendFailureFacts = {
@@ -115,7 +120,7 @@ export class MailTransport implements OnModuleDestroy {
       };
       throw new SendFailure(classifySendFailure(facts), facts, describeSendFailure(facts, typeof e.message === 'string' ? e.message : ''));
     }
-    const messageId = info.messageId.replace(/^<|>$/g, '');
+    const messageId = mail.messageId ?? info.messageId.replace(/^<|>$/g, '');
     if (this.outbox && info.message) {
       const letterId = mail.headers?.['X-Letter-Id'];
       const name = letterId ? `letter-${letterId}` : `mail-${createHash('sha256').update(messageId).digest('hex').slice(0, 16)}`;

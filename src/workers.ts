@@ -1,0 +1,48 @@
+import { ChildProcess, fork } from 'node:child_process';
+import type { LoggerService } from '@nestjs/common';
+import type { AppConfig } from './config/config';
+
+/**
+ * WORKERS=n: this process forks n queue-worker processes (APP_ROLE=worker) and keeps them running;
+ * itself it serves HTTP only (APP_ROLE all) or nothing (APP_ROLE worker). One Node process sends
+ * on one core; the forks use the others. The SMTP connections (SMTP_POOL_SIZE) and the letters in
+ * flight (SEND_CONCURRENCY) are the machine's, shared out among the forks, so a machine keeps the
+ * same number of connections to the relay whatever WORKERS is.
+ */
+export function forkWorkers(config: AppConfig, logger: LoggerService): { stop(): Promise<void> } {
+  const children = new Set<ChildProcess>();
+  let stopping = false;
+  const env = {
+    ...process.env,
+    APP_ROLE: 'worker',
+    WORKERS: '1',
+    SMTP_POOL_SIZE: String(Math.max(1, Math.ceil(config.smtpPoolSize / config.workers))),
+    SEND_CONCURRENCY: String(Math.max(1, Math.ceil(config.sendConcurrency / config.workers))),
+  };
+  const start = (n: number) => {
+    const child = fork(process.argv[1], process.argv.slice(2), { env, stdio: 'inherit' });
+    children.add(child);
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      // A crashed worker's letters are safe (leases, the reconciler); a new one takes its place.
+      logger.warn?.({ msg: 'worker process ended; starting another', worker: n, code, signal }, 'workers');
+      setTimeout(() => !stopping && start(n), 1000).unref();
+    });
+  };
+  for (let n = 1; n <= config.workers; n++) start(n);
+  return {
+    async stop() {
+      stopping = true;
+      await Promise.all(
+        [...children].map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
