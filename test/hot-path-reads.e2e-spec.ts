@@ -110,7 +110,11 @@ describe('Plain-SQL reads on the lookup path', () => {
     const { id, token } = await inst.staffToken('hotline', 'Chantal Smit');
     const member = await staff.authenticate(token);
     expect(member).toMatchObject({ id, name: 'Chantal Smit', role: 'hotline', disabledAt: null });
-    expect(member).toEqual(await staff.findById(id));
+    // The same member as entity hydration gives, less the console's sign-in secrets, which a
+    // bearer-token request has no use for and so never loads.
+    const full = await staff.findById(id);
+    const signInOnly = ['passwordHash', 'setupExpiresAt', 'setupTokenHash', 'signInEnabledAt', 'totpLastStep', 'totpSecret'];
+    expect(member).toEqual(Object.fromEntries(Object.entries(full ?? {}).filter(([k]) => !signInOnly.includes(k))));
     await inst.db.query('UPDATE staff_members SET disabledAt = NOW(3) WHERE id = ?', [id]);
     expect(await staff.authenticate(token)).toBeNull();
     expect(await staff.authenticate(`${token}x`)).toBeNull();
