@@ -10,11 +10,12 @@ import { IncidentsService } from '../incidents/incidents.service';
 import { LettersService } from '../letters/letters.service';
 import { MailTransport, SendFailure } from '../mail/mail-transport';
 import { LetterQueue } from './letter-queue.service';
+import { LetterWaves, WaveLetterRow } from './letter-waves.service';
 import { campaignFailureKey, retryDelayMs, stateAfterFailure } from './send-policy';
 
 export type SendOutcome = 'skipped' | 'sent' | 'retrying' | 'failed' | 'unknown';
 
-interface ClaimedLetter {
+interface ClaimedLetter extends WaveLetterRow {
   id: string;
   campaignId: number;
   customerId: string;
@@ -43,6 +44,7 @@ export class LetterSender {
     private readonly transport: MailTransport,
     private readonly queue: LetterQueue,
     private readonly audit: AuditService,
+    private readonly waves: LetterWaves,
   ) {}
 
   async send(letterId: string): Promise<SendOutcome> {
@@ -51,9 +53,9 @@ export class LetterSender {
     const { letter, messageId } = claim;
     let tipIds: string[] = [];
     try {
-      const [incident, customer] = await Promise.all([this.incident(letter.incidentId), this.customers.findById(letter.customerId)]);
+      const [incident, customer, wave] = await Promise.all([this.incident(letter.incidentId), this.customers.findById(letter.customerId), this.waves.waveFor(letter)]);
       if (!customer?.email) return await this.fail(letter, messageId, 'failed', 'no e-mail address on the customer record any more');
-      const rendered = this.letters.render(incident, customer, { token: letter.token, sendDate: new Date() });
+      const rendered = this.letters.render(incident, customer, { token: letter.token, sendDate: new Date(), wave });
       tipIds = rendered.tipIds;
       await this.transport.send({
         from: { name: incident.company, address: incident.senderEmail },
@@ -88,13 +90,23 @@ export class LetterSender {
       [messageId, this.config.sendLeaseSeconds, letterId],
     );
     if (res.affectedRows !== 1) return null;
-    const rows: { id: string; campaignId: number; customerId: string; token: string; attempts: number; incidentId: number }[] = await this.db.query(
-      'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id = ?',
+    const rows: (ClaimedLetter & { followsSeverity: number | null; followsMask: number | null })[] = await this.db.query(
+      'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId, l.kind, l.followsSeverity, l.followsMask FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id = ?',
       [letterId],
     );
     const r = rows[0];
     return {
-      letter: { id: String(r.id), campaignId: Number(r.campaignId), customerId: String(r.customerId), token: r.token, attempts: Number(r.attempts), incidentId: Number(r.incidentId) },
+      letter: {
+        id: String(r.id),
+        campaignId: Number(r.campaignId),
+        customerId: String(r.customerId),
+        token: r.token,
+        attempts: Number(r.attempts),
+        incidentId: Number(r.incidentId),
+        kind: r.kind,
+        followsSeverity: r.followsSeverity === null ? null : Number(r.followsSeverity),
+        followsMask: r.followsMask === null ? null : Number(r.followsMask),
+      },
       messageId,
     };
   }

@@ -2,6 +2,7 @@ import { Initial1795512665937 } from './1795512665937-initial';
 import { IncidentEnglishTexts1795515600000 } from './1795515600000-incident-english-texts';
 import { LetterUpdatedAt1796000000000 } from './1796000000000-letter-updated-at';
 import { StaffSignIn1796100000000 } from './1796100000000-staff-sign-in';
+import { CampaignWaves1796200000000 } from './1796200000000-campaign-waves';
 import { BreachRegister1796400000000 } from './1796400000000-breach-register';
 
 /** Every migration, in order. Add new ones at the end (timestamp-prefixed file names), one per line. */
@@ -11,5 +12,6 @@ export const MIGRATIONS: Function[] = [
   IncidentEnglishTexts1795515600000,
   LetterUpdatedAt1796000000000,
   StaffSignIn1796100000000,
+  CampaignWaves1796200000000,
   BreachRegister1796400000000,
 ];
