@@ -297,6 +297,9 @@ describe('campaign waves', () => {
       expect([...perCustomer.values()].every((n) => n === 1)).toBe(true);
       const [ca, cb] = await Promise.all([counts(t, a.body.id, ada), counts(t, b.body.id, ada)]);
       expect(ca.counts.sent + cb.counts.sent).toBe(40);
+      // Both started: the second to reach the ledger dropped every letter, and says so in its counts.
+      const refused = starts.filter((s) => s.status === 409).length;
+      expect(ca.counts.alreadyWarned + cb.counts.alreadyWarned).toBe(refused ? 0 : 40);
     });
 
     it('lets the database decide when two starts write the ledger at the same moment', async () => {

@@ -37,26 +37,29 @@ export class WarningLedger {
    * Two campaigns starting at once both try to write the same key; the database lets one win.
    */
   async recordAtStart(q: Queryable, campaignId: number): Promise<{ warned: number; alreadyWarned: number }> {
-    // Key order is the same in every campaign, so two of them meeting on many customers wait rather than deadlock.
-    await q.query(
-      `INSERT INTO warnings (incidentId, customerId, severity, letterId, campaignId, exposedMask)
-       SELECT c.incidentId, l.customerId, l.severity, l.id, l.campaignId, l.exposedMask
-         FROM letters l JOIN campaigns c ON c.id = l.campaignId
-        WHERE l.campaignId = ? AND l.kind = 'warning'
-        ORDER BY l.customerId
-       ON DUPLICATE KEY UPDATE letterId = warnings.letterId`,
+    // Plain (non-locking) reads of the campaign's letters: they cannot change while start holds the
+    // campaign row, and a locking read here would hold locks on letter index ranges that another
+    // campaign's start also needs: a deadlock seen when two campaigns started at once.
+    const letters = (await q.query(
+      `SELECT l.id, l.customerId, l.severity, l.exposedMask, c.incidentId FROM letters l JOIN campaigns c ON c.id = l.campaignId
+        WHERE l.campaignId = ? AND l.kind = 'warning' ORDER BY l.customerId`,
       [campaignId],
-    );
-    const dropped = (await q.query(
-      `DELETE l FROM letters l
-         JOIN campaigns c ON c.id = l.campaignId
-         JOIN warnings w ON w.incidentId = c.incidentId AND w.customerId = l.customerId AND w.severity = l.severity
-        WHERE l.campaignId = ? AND l.kind = 'warning' AND w.letterId <> l.id AND l.state IN ('pending','queued')`,
-      [campaignId],
-    )) as { affectedRows: number };
-    if (dropped.affectedRows > 0) await q.query('UPDATE campaigns SET alreadyWarnedAtStart = alreadyWarnedAtStart + ? WHERE id = ?', [dropped.affectedRows, campaignId]);
-    // Counted, not taken from affectedRows: mysql2 reports found duplicates as affected.
-    const [warned] = (await q.query('SELECT COUNT(*) n FROM warnings WHERE campaignId = ?', [campaignId])) as { n: string }[];
-    return { warned: Number(warned.n), alreadyWarned: dropped.affectedRows };
+    )) as { id: string; customerId: string; severity: number; exposedMask: number; incidentId: number }[];
+    // Key order is the same in every campaign, so two of them meeting on many customers wait for each other rather than deadlock.
+    for (let i = 0; i < letters.length; i += 1000) {
+      const batch = letters.slice(i, i + 1000);
+      await q.query(
+        `INSERT IGNORE INTO warnings (incidentId, customerId, severity, letterId, campaignId, exposedMask) VALUES ${batch.map(() => '(?,?,?,?,?,?)').join(',')}`,
+        batch.flatMap((l) => [l.incidentId, l.customerId, l.severity, l.id, campaignId, l.exposedMask]),
+      );
+    }
+    // The keys this campaign got; any other letter's customer was warned at that severity by another campaign first.
+    const won = new Set(((await q.query('SELECT letterId FROM warnings WHERE campaignId = ?', [campaignId])) as { letterId: string }[]).map((r) => String(r.letterId)));
+    const lost = letters.filter((l) => !won.has(String(l.id))).map((l) => String(l.id));
+    for (let i = 0; i < lost.length; i += 1000) {
+      await q.query("DELETE FROM letters WHERE id IN (?) AND state IN ('pending','queued')", [lost.slice(i, i + 1000)]);
+    }
+    if (lost.length > 0) await q.query('UPDATE campaigns SET alreadyWarnedAtStart = alreadyWarnedAtStart + ? WHERE id = ?', [lost.length, campaignId]);
+    return { warned: won.size, alreadyWarned: lost.length };
   }
 }
