@@ -90,23 +90,14 @@ export class LetterSender {
       [messageId, this.config.sendLeaseSeconds, letterId],
     );
     if (res.affectedRows !== 1) return null;
-    const rows: (ClaimedLetter & { followsSeverity: number | null; followsMask: number | null })[] = await this.db.query(
+    const rows: ClaimedLetter[] = await this.db.query(
       'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId, l.kind, l.followsSeverity, l.followsMask FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id = ?',
       [letterId],
     );
     const r = rows[0];
     return {
-      letter: {
-        id: String(r.id),
-        campaignId: Number(r.campaignId),
-        customerId: String(r.customerId),
-        token: r.token,
-        attempts: Number(r.attempts),
-        incidentId: Number(r.incidentId),
-        kind: r.kind,
-        followsSeverity: r.followsSeverity === null ? null : Number(r.followsSeverity),
-        followsMask: r.followsMask === null ? null : Number(r.followsMask),
-      },
+      // The wave's columns as read: LetterWaves.waveFor takes them as they come.
+      letter: { id: String(r.id), campaignId: Number(r.campaignId), customerId: String(r.customerId), token: r.token, attempts: Number(r.attempts), incidentId: Number(r.incidentId), kind: r.kind, followsSeverity: r.followsSeverity, followsMask: r.followsMask },
       messageId,
     };
   }
