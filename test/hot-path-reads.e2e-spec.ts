@@ -89,7 +89,7 @@ describe('Plain-SQL reads on the lookup path', () => {
     );
     const letters = await t.app.get(CampaignLettersService).timelineByCustomer(String(customerId));
     const entities = await orm.getRepository(Letter).find({ where: { customerId: String(customerId) }, order: { id: 'ASC' } });
-    expect(letters).toEqual(entities.map(({ id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds }) => ({ id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds })));
+    expect(letters).toEqual(entities.map(({ id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds, kind, followsSeverity }) => ({ id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds, kind, followsSeverity })));
     expect(letters[0].sentAt).toEqual(new Date('2026-11-21T10:00:00.123Z'));
     expect(letters[0].tipIds).toEqual(['a', 'b']);
     expect(letters[1].tipIds).toBeNull();

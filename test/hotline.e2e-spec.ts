@@ -81,6 +81,7 @@ describe('Hotline', () => {
         letters: [
           {
             campaignId: expect.any(Number),
+            kind: 'warning',
             channel: 'email',
             state: 'sent',
             sentAt: sentAt.toISOString(),

@@ -4,7 +4,7 @@ import { In, Repository } from 'typeorm';
 import { Campaign } from './campaign.entity';
 import { Letter } from './letter.entity';
 
-export type LetterTimelineRow = Pick<Letter, 'id' | 'campaignId' | 'channel' | 'state' | 'sentAt' | 'deliveredAt' | 'bouncedAt' | 'printedAt' | 'postedAt' | 'returnedAt' | 'tipIds'>;
+export type LetterTimelineRow = Pick<Letter, 'id' | 'campaignId' | 'channel' | 'state' | 'sentAt' | 'deliveredAt' | 'bouncedAt' | 'printedAt' | 'postedAt' | 'returnedAt' | 'tipIds' | 'kind' | 'followsSeverity'>;
 
 /** Letters of one incident per channel, for the breach register (added by the register issue). */
 export interface IncidentLetterFigures {
@@ -52,7 +52,7 @@ export class CampaignLettersService {
    */
   async timelineByCustomer(customerId: string): Promise<LetterTimelineRow[]> {
     const rows = await this.letters.query<(Omit<LetterTimelineRow, 'tipIds'> & { tipIds: string | string[] | null })[]>(
-      'SELECT id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds FROM letters WHERE customerId = ? ORDER BY id',
+      'SELECT id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds, kind, followsSeverity FROM letters WHERE customerId = ? ORDER BY id',
       [customerId],
     );
     // MariaDB's JSON is text on the wire; MySQL's JSON arrives parsed.

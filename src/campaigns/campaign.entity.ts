@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import type { Tier } from '../customers/tiers';
 
 export type CampaignStatus = 'draft' | 'approved' | 'sending' | 'paused' | 'completed';
+/** warning: the first letter per customer and severity · update: the team's own news to those warned · reminder: to those who did not react to an earlier campaign. */
+export type CampaignKind = 'warning' | 'update' | 'reminder';
 
 /** One mailing for an incident; needs a second comms member's approval before it can start. */
 @Entity('campaigns')
@@ -39,6 +41,24 @@ export class Campaign {
   /** Why the campaign paused itself (e.g. a run of SMTP authentication errors); no personal data. */
   @Column({ type: 'varchar', length: 300, nullable: true })
   pausedReason: string | null;
+
+  @Column({ type: 'varchar', length: 10, default: 'warning' })
+  kind: CampaignKind;
+
+  /** An update campaign's own text, JSON `{nl: {subject, body}, en?: {subject, body}}`; null for other kinds. */
+  @Column({ type: 'text', nullable: true })
+  updateText: string | null;
+
+  /** A reminder campaign: the campaign whose letters it follows up, and after how many days. */
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  remindsCampaignId: number | null;
+
+  @Column({ type: 'smallint', unsigned: true, nullable: true })
+  reminderAfterDays: number | null;
+
+  /** Letters dropped at start because another campaign had warned that customer at that severity first. */
+  @Column({ type: 'int', unsigned: true, default: 0 })
+  alreadyWarnedAtStart: number;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   startedAt: Date | null;

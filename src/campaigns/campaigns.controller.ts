@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { CurrentStaff, StaffOnly } from '../staff/staff.decorators';
 import { StaffMember } from '../staff/staff-member.entity';
-import { CampaignsService, CampaignView, CreatedCampaign } from './campaigns.service';
+import { CampaignPreviewService } from './campaign-preview.service';
+import { CampaignPlan, CampaignsService, CampaignView, CreatedCampaign } from './campaigns.service';
 import { CreateCampaignDto, ResolveLetterDto } from './campaigns.dto';
 import { MailEventsResult, MailEventsService } from './mail-events.service';
 import type { CampaignStatus } from './campaign.entity';
@@ -14,19 +15,54 @@ import type { LetterState } from './letter.entity';
 @ApiTags('campaigns')
 @Controller('api')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly previews: CampaignPreviewService,
+  ) {}
 
   @Post('incidents/:id/campaigns')
   @HttpCode(201)
   @StaffOnly('comms')
   create(@Param('id', ParseIntPipe) incidentId: number, @Body() body: CreateCampaignDto, @CurrentStaff() staff: StaffMember): Promise<CreatedCampaign> {
-    return this.campaigns.create(incidentId, body.tiers, staff);
+    return this.campaigns.create(incidentId, body, staff);
+  }
+
+  /** What creating this campaign would give (recipients, already warned, upgraded), without creating it. */
+  @Post('incidents/:id/campaign-plans')
+  @HttpCode(200)
+  @StaffOnly('comms')
+  plan(@Param('id', ParseIntPipe) incidentId: number, @Body() body: CreateCampaignDto): Promise<CampaignPlan> {
+    return this.campaigns.plan(incidentId, body);
   }
 
   @Get('campaigns/:id')
   @StaffOnly('comms', 'admin')
   get(@Param('id', ParseIntPipe) id: number): Promise<CampaignView> {
     return this.campaigns.view(id);
+  }
+
+  /** The letter this customer gets in this campaign, exactly as it will be sent (placeholder link token). */
+  @Get('campaigns/:id/customers/:customerNumber/letter')
+  @StaffOnly('comms')
+  @ApiProduces('text/html')
+  @Header('Cache-Control', 'no-store')
+  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+  async customerLetter(@Param('id', ParseIntPipe) id: number, @Param('customerNumber') customerNumber: string, @CurrentStaff() staff: StaffMember, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const html = await this.previews.forCustomer(id, customerNumber, staff);
+    res.type('text/html; charset=utf-8');
+    return html;
+  }
+
+  /** One letter of the campaign (a follow-up first, if there is one), optionally for a customer of that language: to read an update before approving it. */
+  @Get('campaigns/:id/sample-letter')
+  @StaffOnly('comms')
+  @ApiProduces('text/html')
+  @Header('Cache-Control', 'no-store')
+  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+  async sampleLetter(@Param('id', ParseIntPipe) id: number, @Query('language') language: string | undefined, @CurrentStaff() staff: StaffMember, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const html = await this.previews.sample(id, language, staff);
+    res.type('text/html; charset=utf-8');
+    return html;
   }
 
   @Post('campaigns/:id/approve')

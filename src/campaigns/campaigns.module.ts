@@ -22,10 +22,15 @@ import { LetterSender } from './letter-sender.service';
 import { MailEvent } from './mail-event.entity';
 import { MailEventsService } from './mail-events.service';
 import { Reconciler } from './reconciler.service';
+import { LetterWaves } from './letter-waves.service';
+import { CampaignPreviewService } from './campaign-preview.service';
+import { WarningLedger } from './warning-ledger.service';
+import { Warning } from './warning.entity';
+import { WavePlanner } from './wave-planner.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Campaign, Letter, MailEvent]),
+    TypeOrmModule.forFeature([Campaign, Letter, MailEvent, Warning]),
     BullModule.registerQueueAsync(
       {
         name: QUEUES.letters,
@@ -49,7 +54,7 @@ import { Reconciler } from './reconciler.service';
     TrackingModule,
   ],
   controllers: [CampaignsController, MailEventsController],
-  providers: [CampaignsService, CampaignTripwire, LetterQueue, LetterSender, Reconciler, MailEventsService, SendProcessor, ReconcileProcessor],
-  exports: [CampaignsService, CampaignTripwire],
+  providers: [CampaignsService, CampaignTripwire, LetterQueue, LetterSender, Reconciler, MailEventsService, SendProcessor, ReconcileProcessor, WarningLedger, WavePlanner, LetterWaves, CampaignPreviewService],
+  exports: [CampaignsService, CampaignTripwire, LetterWaves],
 })
 export class CampaignsModule {}

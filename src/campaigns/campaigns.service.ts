@@ -3,19 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import type { AffectedCustomer } from '../customers/affected-customer.entity';
 import { CustomersService } from '../customers/customers.service';
-import { Tier, TIER_SEVERITY, TIERS } from '../customers/tiers';
-import { IncidentsService } from '../incidents/incidents.service';
+import type { Tier } from '../customers/tiers';
 import { LettersService } from '../letters/letters.service';
 import { newLinkToken } from '../tracking/link-token';
 import { TrackingService } from '../tracking/tracking.service';
-import type { Campaign, CampaignStatus } from './campaign.entity';
+import type { Campaign, CampaignKind, CampaignStatus } from './campaign.entity';
 import type { LetterChannel, LetterState } from './letter.entity';
 import { LetterQueue } from './letter-queue.service';
 import { csvRow, POSTAL_HEADER, postalReason } from './postal-csv';
-import { channelFor, describeApprovalChanges, diffRecipients, RecipientsHasher } from './recipients';
+import { describeApprovalChanges, diffRecipients, RecipientsHasher } from './recipients';
 import { campaignFailureKey } from './send-policy';
+import { UpdateText, updateTextHash } from './update-text';
+import { WarningLedger } from './warning-ledger.service';
+import { CampaignRequest, CampaignSpec, WavePlanner } from './wave-planner.service';
+import { emptyTally, nobodyToSendTo, PlannedLetter, WaveTally } from './waves';
 
 export interface CampaignCounts {
   total: number;
@@ -36,13 +38,20 @@ export interface CampaignCounts {
   returned: number;
   clicked: number;
   acknowledged: number;
+  /** Letters dropped at start because another campaign had just warned that customer at that severity. */
+  alreadyWarned: number;
+  /** Reminders sent (started reminder campaigns) for this campaign's letters. */
+  reminded: number;
 }
 
 export interface CampaignView {
   id: number;
   incidentId: number;
   status: CampaignStatus;
+  kind: CampaignKind;
   tiers: Tier[];
+  update: UpdateText | null;
+  reminder: { campaignId: number; afterDays: number } | null;
   createdBy: number;
   approvedBy: number | null;
   approvedAt: string | null;
@@ -53,19 +62,22 @@ export interface CampaignView {
   counts: CampaignCounts;
 }
 
-export interface CreatedCampaign {
+/** What a campaign would be, before it is created (the console shows it) and as created. */
+export interface CampaignPlan extends WaveTally {
+  kind: CampaignKind;
+  tiers: Tier[];
+}
+
+export type { CampaignRequest };
+
+export interface CreatedCampaign extends CampaignPlan {
   id: number;
   incidentId: number;
   status: 'draft';
-  tiers: Tier[];
-  recipients: number;
-  email: number;
-  post: number;
 }
 
-type StaffActor = { id: number; name: string; role: string };
 
-const PAGE = 5000;
+type StaffActor = { id: number; name: string; role: string };
 
 /**
  * Campaign lifecycle: draft (letters created) → approved by a second comms member → sending →
@@ -86,32 +98,55 @@ export class CampaignsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly incidents: IncidentsService,
     private readonly customers: CustomersService,
     private readonly letters: LettersService,
     private readonly tracking: TrackingService,
     private readonly audit: AuditService,
     private readonly queue: LetterQueue,
+    private readonly planner: WavePlanner,
+    private readonly ledger: WarningLedger,
   ) {}
 
-  async create(incidentId: number, tiersIn: Tier[], actor: StaffActor): Promise<CreatedCampaign> {
-    const tiers = TIERS.filter((t) => tiersIn.includes(t));
-    if (tiers.length === 0) throw new BadRequestException(`Choose at least one tier: ${TIERS.join(', ')}.`);
-    await this.incidents.get(incidentId);
-    const perTier = await this.customers.countByTier(incidentId);
-    if (tiers.every((t) => perTier[t] === 0)) {
-      throw new BadRequestException(`Incident ${incidentId} has no affected customers in ${tiers.join(', ')}; import them first.`);
-    }
-    const res: { insertId: number } = await this.db.query("INSERT INTO campaigns (incidentId, tiers, status, createdBy) VALUES (?, ?, 'draft', ?)", [
-      incidentId,
-      JSON.stringify(tiers),
-      actor.id,
-    ]);
+  /**
+   * Who a campaign would reach, without creating it: the counts `create` answers, for the console
+   * to show before anybody commits to it. Bad requests are 400s saying what to change.
+   */
+  async plan(incidentId: number, request: CampaignRequest): Promise<CampaignPlan> {
+    const spec = await this.planner.specFor(incidentId, request);
+    return { kind: spec.kind, tiers: spec.tiers, ...(await this.planner.plan(spec)) };
+  }
+
+  /** `request` may still be a bare list of tiers (a warning campaign), as callers written before campaign kinds pass it. */
+  async create(incidentId: number, request: CampaignRequest | Tier[], actor: StaffActor): Promise<CreatedCampaign> {
+    const spec = await this.planner.specFor(incidentId, Array.isArray(request) ? { tiers: request } : request);
+    const { kind, tiers } = spec;
+    const planned = await this.planner.plan(spec);
+    if (planned.recipients === 0) throw new BadRequestException(nobodyToSendTo(kind, tiers, planned));
+    const res: { insertId: number } = await this.db.query(
+      "INSERT INTO campaigns (incidentId, tiers, status, createdBy, kind, updateText, remindsCampaignId, reminderAfterDays) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)",
+      [incidentId, JSON.stringify(tiers), actor.id, kind, spec.updateText && JSON.stringify(spec.updateText), spec.reminder?.campaignId ?? null, spec.reminder?.afterDays ?? null],
+    );
     const id = Number(res.insertId);
-    const { hash, email, post } = await this.syncLetters(this.db, id, incidentId, tiers);
+    const { hash, tally } = await this.syncLetters(this.db, id, spec);
+    if (tally.recipients === 0) {
+      // Another campaign warned them all in the moments since the plan.
+      await this.db.query("DELETE FROM campaigns WHERE id = ? AND status = 'draft'", [id]);
+      throw new BadRequestException(nobodyToSendTo(kind, tiers, tally));
+    }
     await this.db.query('UPDATE campaigns SET recipientsHash = ? WHERE id = ?', [hash, id]);
-    await this.audit.record(actor, 'campaign.create', `campaign:${id}`, { incidentId, tiers, recipients: email + post, email, post });
-    return { id, incidentId, status: 'draft', tiers, recipients: email + post, email, post };
+    await this.audit.record(actor, 'campaign.create', `campaign:${id}`, {
+      incidentId,
+      kind,
+      tiers,
+      recipients: tally.recipients,
+      email: tally.email,
+      post: tally.post,
+      alreadyWarned: tally.alreadyWarned,
+      upgraded: tally.upgraded,
+      ...(spec.updateText ? { updateTextHash: updateTextHash(spec.updateText) } : {}),
+      ...(spec.reminder ? { reminder: spec.reminder } : {}),
+    });
+    return { id, incidentId, status: 'draft', kind, tiers, ...tally };
   }
 
   /**
@@ -123,11 +158,13 @@ export class CampaignsService {
     const c = await this.campaign(id);
     if (c.createdBy === actor.id) throw new ForbiddenException('You created this campaign; another member of the communications team must approve it.');
     const templateVersion = this.letters.templateVersion();
+    const spec = this.planner.specOf(c);
     const synced = await this.db.transaction(async (tx) => {
       const { status } = await this.lock(tx, id);
       if (status !== 'draft' && status !== 'approved') throw new ConflictException(`Campaign ${id} is ${status}; only a draft or approved campaign can be approved.`);
-      // The approval covers the recipients as they are now: bring the (still unsent) letters in line first.
-      const sync = await this.syncLetters(tx, id, c.incidentId, c.tiers);
+      // The approval covers the recipients and their letters as they are now: bring the (still unsent) letters in line first.
+      const sync = await this.syncLetters(tx, id, spec);
+      if (sync.tally.recipients === 0) throw new ConflictException(`${nobodyToSendTo(spec.kind, spec.tiers, sync.tally)} This campaign cannot be approved.`);
       await tx.query("UPDATE campaigns SET status = 'approved', approvedBy = ?, approvedAt = UTC_TIMESTAMP(3), recipientsHash = ?, templateVersion = ? WHERE id = ?", [
         actor.id,
         sync.hash,
@@ -136,8 +173,16 @@ export class CampaignsService {
       ]);
       return sync;
     });
-    const { email, post, change } = synced;
-    await this.audit.record(actor, 'campaign.approve', `campaign:${id}`, { recipients: email + post, email, post, templateVersion, lettersChangedSinceCreation: change });
+    const { email, post } = synced.tally;
+    await this.audit.record(actor, 'campaign.approve', `campaign:${id}`, {
+      kind: spec.kind,
+      recipients: email + post,
+      email,
+      post,
+      templateVersion,
+      ...(spec.updateText ? { updateTextHash: updateTextHash(spec.updateText) } : {}),
+      lettersChangedSinceCreation: synced.change,
+    });
     return { id, status: 'approved', recipients: email + post, email, post, templateVersion };
   }
 
@@ -145,7 +190,7 @@ export class CampaignsService {
     const c = await this.campaign(id);
     if (c.status === 'draft') throw new ConflictException(`Campaign ${id} is not approved yet; a member of the communications team other than its creator must approve it first.`);
     if (c.status !== 'approved') throw new ConflictException(`Campaign ${id} has already been started (status ${c.status}).`);
-    const now = await this.recipientsNow(c.incidentId, c.tiers);
+    const now = await this.recipientsNow(c);
     const templateVersion = this.letters.templateVersion();
     const recipientsChanged = now.hash !== c.recipientsHash;
     const templateChanged = templateVersion !== c.templateVersion;
@@ -167,6 +212,8 @@ export class CampaignsService {
       if (locked.recipientsHash !== now.hash || locked.templateVersion !== templateVersion) {
         throw new ConflictException(`Campaign ${id} was approved again while it was being started; reload it, check what was approved and start again.`);
       }
+      // Warnings once per customer and severity: the ledger's key decides, also against a campaign starting right now elsewhere.
+      await this.ledger.recordAtStart(tx, id);
       const released: { affectedRows: number } = await tx.query("UPDATE letters SET state = 'queued' WHERE campaignId = ? AND channel = 'email' AND state = 'pending'", [id]);
       await tx.query("UPDATE campaigns SET status = 'sending', startedAt = UTC_TIMESTAMP(3) WHERE id = ?", [id]);
       return released.affectedRows;
@@ -219,7 +266,10 @@ export class CampaignsService {
       id: c.id,
       incidentId: c.incidentId,
       status: c.status,
+      kind: c.kind,
       tiers: c.tiers,
+      update: c.updateText ? (JSON.parse(c.updateText) as UpdateText) : null,
+      reminder: c.remindsCampaignId ? { campaignId: Number(c.remindsCampaignId), afterDays: Number(c.reminderAfterDays) } : null,
       createdBy: c.createdBy,
       approvedBy: c.approvedBy,
       approvedAt: c.approvedAt ? c.approvedAt.toISOString() : null,
@@ -244,9 +294,11 @@ export class CampaignsService {
                 SUM(state = 'pending') pending, SUM(state = 'queued') queued, SUM(state = 'sending') sending, SUM(state = 'sent') sent,
                 SUM(state = 'retrying') retrying, SUM(state = 'failed') failed, SUM(state = 'unknown') unknown,
                 SUM(deliveredAt IS NOT NULL AND bouncedAt IS NULL) delivered, SUM(bouncedAt IS NOT NULL) bounced,
-                SUM(printedAt IS NOT NULL) printed, SUM(postedAt IS NOT NULL) posted, SUM(returnedAt IS NOT NULL) returned
+                SUM(printedAt IS NOT NULL) printed, SUM(postedAt IS NOT NULL) posted, SUM(returnedAt IS NOT NULL) returned,
+                (SELECT alreadyWarnedAtStart FROM campaigns WHERE id = ?) alreadyWarned,
+                (SELECT COUNT(*) FROM letters rl JOIN campaigns rc ON rc.id = rl.campaignId WHERE rc.remindsCampaignId = ? AND rc.startedAt IS NOT NULL) reminded
            FROM letters WHERE campaignId = ?`,
-        [id],
+        [id, id, id],
       ),
       this.tracking.countsForCampaign(id),
     ]);
@@ -269,6 +321,8 @@ export class CampaignsService {
       returned: n('returned'),
       clicked: engagement.clicked,
       acknowledged: engagement.acknowledged,
+      alreadyWarned: n('alreadyWarned'),
+      reminded: n('reminded'),
     };
   }
 
@@ -348,36 +402,39 @@ export class CampaignsService {
     return { ...r, id: Number(r.id), incidentId: Number(r.incidentId), createdBy: Number(r.createdBy), approvedBy: r.approvedBy === null ? null : Number(r.approvedBy), tiers: JSON.parse(r.tiers) as Tier[] };
   }
 
-  private async recipientsNow(incidentId: number, tiers: Tier[]): Promise<{ hash: string; channels: Map<string, LetterChannel> }> {
-    const hasher = new RecipientsHasher();
+  private async recipientsNow(c: Campaign): Promise<{ hash: string; channels: Map<string, LetterChannel> }> {
+    const spec = this.planner.specOf(c);
+    const hasher = new RecipientsHasher(this.planner.contentKey(spec));
     const channels = new Map<string, LetterChannel>();
-    await this.eachRecipientPage(incidentId, tiers, (page) => {
-      for (const c of page) {
-        hasher.add(c);
-        channels.set(String(c.id), channelFor(c));
+    for await (const page of this.planner.pages(spec)) {
+      for (const r of page) {
+        hasher.add(r.customer, r.letter);
+        channels.set(String(r.customer.id), r.letter.channel);
       }
-    });
+    }
     return { hash: hasher.digest(), channels };
   }
 
-  private async eachRecipientPage(incidentId: number, tiers: Tier[], fn: (page: AffectedCustomer[]) => Promise<void> | void): Promise<void> {
-    const severities = tiers.map((t) => TIER_SEVERITY[t]);
-    let afterId = '0';
-    for (;;) {
-      const page = await this.customers.recipientsPage(incidentId, severities, afterId, PAGE);
-      if (page.length === 0) return;
-      await fn(page);
-      afterId = String(page[page.length - 1].id);
-    }
+  private async existingLetters(campaignId: number, tx: Pick<EntityManager, 'query'> = this.db): Promise<Map<string, PlannedLetter>> {
+    const rows: (PlannedLetter & { customerId: string })[] = await tx.query(
+      'SELECT customerId, kind, channel, severity, exposedMask, followsSeverity, followsMask FROM letters WHERE campaignId = ?',
+      [campaignId],
+    );
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return new Map(
+      rows.map((r) => [
+        String(r.customerId),
+        { kind: r.kind, channel: r.channel, severity: Number(r.severity), exposedMask: Number(r.exposedMask), followsSeverity: num(r.followsSeverity), followsMask: num(r.followsMask) },
+      ]),
+    );
   }
 
   private async letterChannels(campaignId: number, tx: Pick<EntityManager, 'query'> = this.db): Promise<Map<string, LetterChannel>> {
-    const rows: { customerId: string; channel: LetterChannel }[] = await tx.query('SELECT customerId, channel FROM letters WHERE campaignId = ?', [campaignId]);
-    return new Map(rows.map((r) => [String(r.customerId), r.channel]));
+    return new Map([...(await this.existingLetters(campaignId, tx))].map(([id, l]) => [id, l.channel]));
   }
 
   /**
-   * Makes the unsent letters of a draft/approved campaign match the customers now in its tiers
+   * Makes the unsent letters of a draft/approved campaign match who would get which letter now
    * (multi-row inserts; campaigns have 100k+ letters) and returns the hash the approval covers.
    *
    * Imports running meanwhile: customers are read page by page in id order; a customer an import
@@ -386,41 +443,56 @@ export class CampaignsService {
    * Start recomputes the recipients and refuses (409, saying what changed) when an import changed
    * them since; a new approval brings the letters in line again.
    */
-  private async syncLetters(tx: Pick<EntityManager, 'query'>, campaignId: number, incidentId: number, tiers: Tier[]): Promise<{ hash: string; email: number; post: number; change: { added: number; removed: number; channelChanged: number } }> {
-    const existing = await this.letterChannels(campaignId, tx);
-    const hasher = new RecipientsHasher();
+  private async syncLetters(
+    tx: Pick<EntityManager, 'query'>,
+    campaignId: number,
+    spec: CampaignSpec,
+  ): Promise<{ hash: string; tally: WaveTally; change: { added: number; removed: number; channelChanged: number } }> {
+    const existing = await this.existingLetters(campaignId, tx);
+    const hasher = new RecipientsHasher(this.planner.contentKey(spec));
     const seen = new Set<string>();
-    let email = 0;
-    let post = 0;
+    const tally = emptyTally();
     let added = 0;
-    const channelChanges: { customerId: string; channel: LetterChannel }[] = [];
-    await this.eachRecipientPage(incidentId, tiers, async (page) => {
+    let channelChanged = 0;
+    const changed: { customerId: string; letter: PlannedLetter }[] = [];
+    for await (const page of this.planner.pages(spec, tally)) {
       const toInsert: unknown[][] = [];
-      for (const c of page) {
-        const id = String(c.id);
-        const channel = channelFor(c);
-        hasher.add(c);
+      for (const { customer, letter } of page) {
+        const id = String(customer.id);
+        hasher.add(customer, letter);
         seen.add(id);
-        if (channel === 'email') email++;
-        else post++;
         const had = existing.get(id);
-        if (had === undefined) toInsert.push([campaignId, id, channel, 'pending', newLinkToken()]);
-        else if (had !== channel) channelChanges.push({ customerId: id, channel });
+        if (had === undefined) {
+          toInsert.push([campaignId, id, letter.kind, letter.channel, letter.severity, letter.exposedMask, letter.followsSeverity, letter.followsMask, 'pending', newLinkToken()]);
+        } else if (!sameLetter(had, letter)) {
+          if (had.channel !== letter.channel) channelChanged++;
+          changed.push({ customerId: id, letter });
+        }
       }
       for (let i = 0; i < toInsert.length; i += 1000) {
         const batch = toInsert.slice(i, i + 1000);
         // IGNORE: two approvals racing each other insert the same missing letters; the unique key keeps one.
-        await tx.query(`INSERT IGNORE INTO letters (campaignId, customerId, channel, state, token) VALUES ${batch.map(() => '(?,?,?,?,?)').join(',')}`, batch.flat());
+        await tx.query(
+          `INSERT IGNORE INTO letters (campaignId, customerId, kind, channel, severity, exposedMask, followsSeverity, followsMask, state, token) VALUES ${batch.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+          batch.flat(),
+        );
       }
       added += toInsert.length;
-    });
+    }
     const removed = [...existing.keys()].filter((id) => !seen.has(id));
     for (let i = 0; i < removed.length; i += 1000) {
       await tx.query("DELETE FROM letters WHERE campaignId = ? AND customerId IN (?) AND state = 'pending'", [campaignId, removed.slice(i, i + 1000)]);
     }
-    for (const ch of channelChanges) {
-      await tx.query("UPDATE letters SET channel = ? WHERE campaignId = ? AND customerId = ? AND state = 'pending'", [ch.channel, campaignId, ch.customerId]);
+    for (const { customerId, letter: l } of changed) {
+      await tx.query(
+        "UPDATE letters SET kind = ?, channel = ?, severity = ?, exposedMask = ?, followsSeverity = ?, followsMask = ? WHERE campaignId = ? AND customerId = ? AND state = 'pending'",
+        [l.kind, l.channel, l.severity, l.exposedMask, l.followsSeverity, l.followsMask, campaignId, customerId],
+      );
     }
-    return { hash: hasher.digest(), email, post, change: { added: existing.size ? added : 0, removed: removed.length, channelChanged: channelChanges.length } };
+    return { hash: hasher.digest(), tally, change: { added: existing.size ? added : 0, removed: removed.length, channelChanged } };
   }
+}
+
+function sameLetter(a: PlannedLetter, b: PlannedLetter): boolean {
+  return a.kind === b.kind && a.channel === b.channel && a.severity === b.severity && a.exposedMask === b.exposedMask && a.followsSeverity === b.followsSeverity && a.followsMask === b.followsMask;
 }

@@ -12,11 +12,12 @@ import { MailTransport, SendFailure } from '../mail/mail-transport';
 import type { AffectedCustomer } from '../customers/affected-customer.entity';
 import { LetterQueue } from './letter-queue.service';
 import { MicroBatch } from './micro-batch';
+import { LetterWaves, WaveLetterRow } from './letter-waves.service';
 import { campaignFailureKey, retryDelayMs, stateAfterFailure } from './send-policy';
 
 export type SendOutcome = 'skipped' | 'sent' | 'retrying' | 'failed' | 'unknown';
 
-interface ClaimedLetter {
+interface ClaimedLetter extends WaveLetterRow {
   id: string;
   campaignId: number;
   customerId: string;
@@ -56,6 +57,7 @@ export class LetterSender {
     private readonly transport: MailTransport,
     private readonly queue: LetterQueue,
     private readonly audit: AuditService,
+    private readonly waves: LetterWaves,
   ) {}
 
   async send(letterId: string): Promise<SendOutcome> {
@@ -64,9 +66,9 @@ export class LetterSender {
     const { letter, messageId } = claim;
     let tipIds: string[] = [];
     try {
-      const [incident, customer] = await Promise.all([this.incident(letter.incidentId), this.customerReads.call(letter.customerId)]);
+      const [incident, customer, wave] = await Promise.all([this.incident(letter.incidentId), this.customerReads.call(letter.customerId), this.waves.waveFor(letter)]);
       if (!customer?.email) return await this.fail(letter, messageId, 'failed', 'no e-mail address on the customer record any more');
-      const rendered = this.letters.render(incident, customer, { token: letter.token, sendDate: new Date() });
+      const rendered = this.letters.render(incident, customer, { token: letter.token, sendDate: new Date(), wave });
       tipIds = rendered.tipIds;
       await this.transport.send({
         from: { name: incident.company, address: incident.senderEmail },
@@ -110,14 +112,15 @@ export class LetterSender {
     );
     const claimed = new Map<string, Claim>();
     if (res.affectedRows > 0) {
-      const rows: { id: string; campaignId: number; customerId: string; token: string; attempts: number; incidentId: number }[] = await this.db.query(
-        'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id IN (?) AND l.messageId IN (?)',
+      const rows: ClaimedLetter[] = await this.db.query(
+        'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId, l.kind, l.followsSeverity, l.followsMask FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id IN (?) AND l.messageId IN (?)',
         [unique, unique.map(messageIdOf)],
       );
       for (const r of rows) {
         const id = String(r.id);
         claimed.set(id, {
-          letter: { id, campaignId: Number(r.campaignId), customerId: String(r.customerId), token: r.token, attempts: Number(r.attempts), incidentId: Number(r.incidentId) },
+          // The wave's columns as read: LetterWaves.waveFor takes them as they come.
+          letter: { id, campaignId: Number(r.campaignId), customerId: String(r.customerId), token: r.token, attempts: Number(r.attempts), incidentId: Number(r.incidentId), kind: r.kind, followsSeverity: r.followsSeverity, followsMask: r.followsMask },
           messageId: messageIdOf(id),
         });
       }

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type LetterChannel = 'email' | 'post';
+/** Same names as campaign kinds: a warning letter counts towards "warned at this severity", the others never do. */
+export type LetterKind = 'warning' | 'update' | 'reminder';
 /**
  * pending: created, not yet released (campaign not started) · queued: a job may carry it ·
  * sending: claimed by a worker under a lease · sent: accepted by SMTP (Message-ID recorded) ·
@@ -36,6 +38,23 @@ export class Letter {
   @Index('uq_letter_token', { unique: true })
   @Column({ type: 'char', length: 22, collation: 'ascii_bin', charset: 'ascii' })
   token: string;
+
+  @Column({ type: 'varchar', length: 10, default: 'warning' })
+  kind: LetterKind;
+
+  /** The tier severity and exposed-data mask the letter was written for (fixed when the campaign was approved). */
+  @Column({ type: 'tinyint', unsigned: true, nullable: true })
+  severity: number | null;
+
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  exposedMask: number | null;
+
+  /** A follow-up warning: the severity and data of the earlier warning it follows; null for a first warning. */
+  @Column({ type: 'tinyint', unsigned: true, nullable: true })
+  followsSeverity: number | null;
+
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  followsMask: number | null;
 
   @Column({ type: 'smallint', unsigned: true, default: 0 })
   attempts: number;

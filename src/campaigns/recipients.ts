@@ -1,6 +1,7 @@
 import { createHash, Hash } from 'node:crypto';
 import type { AffectedCustomer } from '../customers/affected-customer.entity';
 import type { LetterChannel } from './letter.entity';
+import type { PlannedLetter } from './waves';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -23,11 +24,17 @@ export class RecipientsHasher {
   private readonly hash: Hash = createHash('sha256');
   count = 0;
 
-  /** Customers must be added in ascending id order. */
-  add(c: RecipientFields): void {
+  /** `content`: what every letter of the campaign says beyond the customer's data (its kind, an update's text). */
+  constructor(content = '') {
+    if (content) this.hash.update(`${content}\u001d`);
+  }
+
+  /** Customers must be added in ascending id order. `letter`: which letter they get, when it is not simply the first warning. */
+  add(c: RecipientFields, letter?: Pick<PlannedLetter, 'kind' | 'channel' | 'followsSeverity' | 'followsMask'>): void {
     this.count++;
+    const wave = letter && (letter.kind !== 'warning' || letter.followsSeverity !== null) ? [letter.kind, letter.followsSeverity ?? '', letter.followsMask ?? ''] : [];
     this.hash.update(
-      [c.id, channelFor(c), c.email ?? '', c.name, c.street ?? '', c.houseNumber ?? '', c.houseNumberSuffix, c.postcode ?? '', c.city ?? '', c.language, c.tierSeverity, c.exposedMask].join('\u001f') + '\u001e',
+      [c.id, letter?.channel ?? channelFor(c), c.email ?? '', c.name, c.street ?? '', c.houseNumber ?? '', c.houseNumberSuffix, c.postcode ?? '', c.city ?? '', c.language, c.tierSeverity, c.exposedMask, ...wave].join('\u001f') + '\u001e',
     );
   }
 

@@ -2,6 +2,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Letter } from '../campaigns/letter.entity';
 import { MailEvent } from '../campaigns/mail-event.entity';
+import { Warning } from '../campaigns/warning.entity';
 import { AffectedCustomer } from '../customers/affected-customer.entity';
 import { BrowsingAlert } from '../hotline/browsing-alert.entity';
 import { Contact } from '../hotline/contact.entity';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   Campaign,
   Letter,
   MailEvent,
+  Warning,
   LetterEngagement,
   Contact,
   DeadlineSubmission,

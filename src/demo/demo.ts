@@ -11,9 +11,10 @@ import { lettersStep } from './steps/letters.step';
 import { campaignStep } from './steps/campaign.step';
 import { trackingStep } from './steps/tracking.step';
 import { hotlineStep } from './steps/hotline.step';
+import { wavesStep } from './steps/waves.step';
 
 /** The steps of the scenario, in order; each feature adds its own. */
-const STEPS: DemoStep[] = [importsStep, lettersStep, campaignStep, trackingStep, hotlineStep];
+const STEPS: DemoStep[] = [importsStep, lettersStep, campaignStep, trackingStep, wavesStep, hotlineStep];
 
 /**
  * The whole scenario for a fictional company: starts the full application (HTTP + workers) in this

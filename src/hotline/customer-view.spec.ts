@@ -25,7 +25,7 @@ function customer(): AffectedCustomer {
 }
 
 function letter(id: string, fields: Partial<Letter>): Letter {
-  return Object.assign(new Letter(), { id, campaignId: 3, channel: 'email', state: 'sent', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, tipIds: null, ...fields });
+  return Object.assign(new Letter(), { id, campaignId: 3, kind: 'warning', followsSeverity: null, channel: 'email', state: 'sent', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, tipIds: null, ...fields });
 }
 
 describe(hotlineCustomerView.name, () => {
@@ -48,19 +48,20 @@ describe(hotlineCustomerView.name, () => {
     expect(Object.keys(view)).not.toContain('birthDate');
   });
 
-  it('joins each letter with its clicks and read confirmation', () => {
+  it('joins each letter with its clicks and read confirmation, and says which wave it was', () => {
     const sent = new Date('2026-11-21T10:00:00Z');
     const clicked = new Date('2026-11-21T12:00:00Z');
     const view = hotlineCustomerView(
       customer(),
-      [letter('1', { sentAt: sent, deliveredAt: sent }), letter('2', { channel: 'post', state: 'pending', campaignId: 4 })],
+      [letter('1', { sentAt: sent, deliveredAt: sent }), letter('2', { channel: 'post', state: 'pending', campaignId: 4, followsSeverity: 1 }), letter('3', { campaignId: 5, kind: 'update' })],
       new Map([['1', { firstClickAt: clicked, acknowledgedAt: null }]]),
       [],
       [],
     );
     expect(view.letters).toEqual([
-      { campaignId: 3, channel: 'email', state: 'sent', sentAt: sent.toISOString(), deliveredAt: sent.toISOString(), bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, clickedAt: clicked.toISOString(), acknowledgedAt: null },
-      { campaignId: 4, channel: 'post', state: 'pending', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, clickedAt: null, acknowledgedAt: null },
+      { campaignId: 3, kind: 'warning', channel: 'email', state: 'sent', sentAt: sent.toISOString(), deliveredAt: sent.toISOString(), bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, clickedAt: clicked.toISOString(), acknowledgedAt: null },
+      { campaignId: 4, kind: 'follow-up', channel: 'post', state: 'pending', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, clickedAt: null, acknowledgedAt: null },
+      { campaignId: 5, kind: 'update', channel: 'email', state: 'sent', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, clickedAt: null, acknowledgedAt: null },
     ]);
   });
 });

@@ -5,8 +5,12 @@ import type { Category, Tier } from '../customers/tiers';
 import type { ContactOutcome } from './contact.entity';
 import { maskEmail, maskPhone } from './masking';
 
+/** Which wave a letter was: a first warning, a follow-up warning after the tier became more severe, an update, a reminder. */
+export type LetterWaveKind = 'warning' | 'follow-up' | 'update' | 'reminder';
+
 export interface LetterTimeline {
   campaignId: number;
+  kind: LetterWaveKind;
   channel: LetterChannel;
   state: LetterState;
   sentAt: string | null;
@@ -77,6 +81,7 @@ export function hotlineCustomerView(
       const e = engagement.get(l.id);
       return {
         campaignId: l.campaignId,
+        kind: l.kind === 'warning' && l.followsSeverity !== null && l.followsSeverity !== undefined ? 'follow-up' : l.kind,
         channel: l.channel,
         state: l.state,
         sentAt: iso(l.sentAt),

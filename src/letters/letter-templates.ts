@@ -20,13 +20,28 @@ export const LETTERS_DIR = fromRoot('emails', 'letters');
 export const TIPS_DIR = fromRoot('emails', 'tips');
 
 const CONTENT_SLOT = '<!--CONTENT-->';
+/** Where a follow-up's or reminder's opening goes (right after the greeting); empty for a first warning. */
+const OPENING_SLOT = '<!--OPENING-->';
+
+/** What a template is for: a tier's warning, or the frame around an update campaign's own text. */
+export type LetterTemplateKey = Tier | 'update';
+export const TEMPLATE_KEYS: readonly LetterTemplateKey[] = [...TIERS, 'update'];
+
+function contentFile(key: LetterTemplateKey, language: LetterLanguage, ext: string): string {
+  return key === 'update' ? `update-body.${ext}` : join(language, `${key}.${ext}`);
+}
+
+function withOpening(layout: string, file: string, text: boolean): string {
+  // Inserted only where the layout has the slot, so a layout without one still compiles.
+  return layout.replace(OPENING_SLOT, () => (text ? read(file).trimEnd() : read(file).trim()));
+}
 
 export interface CompiledLetter {
   html: HandlebarsTemplateDelegate<LetterView>;
   text: HandlebarsTemplateDelegate<LetterView>;
 }
 
-export type CompiledLetters = Record<LetterLanguage, Record<Tier, CompiledLetter>>;
+export type CompiledLetters = Record<LetterLanguage, Record<LetterTemplateKey, CompiledLetter>>;
 
 export class LetterTemplateError extends Error {}
 
@@ -54,17 +69,17 @@ function read(...parts: string[]): string {
 }
 
 /** The full MJML document (with Handlebars expressions) for a tier and language. */
-export function letterMjml(tier: Tier, language: LetterLanguage): string {
-  const layout = read('layout.mjml');
+export function letterMjml(tier: LetterTemplateKey, language: LetterLanguage): string {
+  const layout = withOpening(read('layout.mjml'), 'opening.mjml', false);
   if (!layout.includes(CONTENT_SLOT)) throw new LetterTemplateError(`layout.mjml has no ${CONTENT_SLOT} slot`);
-  return fillLabels(layout.replace(CONTENT_SLOT, () => read(language, `${tier}.mjml`)), language, true);
+  return fillLabels(layout.replace(CONTENT_SLOT, () => read(contentFile(tier, language, 'mjml'))), language, true);
 }
 
 /** The plain-text template source for a tier and language. */
-export function letterTextSource(tier: Tier, language: LetterLanguage): string {
-  const layout = read('layout.txt.hbs');
+export function letterTextSource(tier: LetterTemplateKey, language: LetterLanguage): string {
+  const layout = withOpening(read('layout.txt.hbs'), 'opening.txt.hbs', true);
   if (!layout.includes(CONTENT_SLOT)) throw new LetterTemplateError(`layout.txt.hbs has no ${CONTENT_SLOT} slot`);
-  return fillLabels(layout.replace(CONTENT_SLOT, () => read(language, `${tier}.txt.hbs`).trimEnd()), language, false);
+  return fillLabels(layout.replace(CONTENT_SLOT, () => read(contentFile(tier, language, 'txt.hbs')).trimEnd()), language, false);
 }
 
 /**
@@ -96,7 +111,7 @@ export function compileHandlebars(source: string, options: { html: boolean }): H
   return template;
 }
 
-export async function compileLetter(tier: Tier, language: LetterLanguage): Promise<CompiledLetter> {
+export async function compileLetter(tier: LetterTemplateKey, language: LetterLanguage): Promise<CompiledLetter> {
   const html = await compileMjml(letterMjml(tier, language));
   return {
     html: compileHandlebars(html, { html: true }),
@@ -107,8 +122,8 @@ export async function compileLetter(tier: Tier, language: LetterLanguage): Promi
 export async function compileAllLetters(): Promise<CompiledLetters> {
   const out = {} as CompiledLetters;
   for (const language of LETTER_LANGUAGES) {
-    out[language] = {} as Record<Tier, CompiledLetter>;
-    for (const tier of TIERS) out[language][tier] = await compileLetter(tier, language);
+    out[language] = {} as Record<LetterTemplateKey, CompiledLetter>;
+    for (const key of TEMPLATE_KEYS) out[language][key] = await compileLetter(key, language);
   }
   return out;
 }

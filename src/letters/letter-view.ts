@@ -1,6 +1,7 @@
 import { openPixelUrl } from '../tracking/link-token';
 import type { Category, Tier } from '../customers/tiers';
 import { LetterLanguage, WORDING } from '../../emails/letters/wording';
+import { LetterOpening, LetterWave, UpdateBody, waveView } from './wave-view';
 
 /** What the view model needs of a tip (the catalogue's tips have more: their rules). */
 export interface LetterTip {
@@ -16,6 +17,8 @@ export interface LetterViewInput {
   tips: LetterTip[];
   token: string;
   publicBaseUrl: string;
+  /** A later wave's letter (follow-up, update, reminder); absent for a first warning. */
+  wave?: LetterWave;
 }
 
 /**
@@ -30,6 +33,10 @@ export interface LetterView {
   company: string;
   greeting: string;
   formerCustomerNote: string | null;
+  /** Follow-up and reminder letters: what this letter is, right after the greeting. */
+  opening: LetterOpening | null;
+  /** Update letters: the communications team's own text (escaped like everything else). */
+  update: UpdateBody | null;
   discoveredDate: string;
   /** Paragraphs. */
   description: string[];
@@ -117,14 +124,25 @@ export function buildLetterView(input: LetterViewInput, facts?: IncidentFacts): 
   const f = facts ?? incidentFacts(input.incident, language);
   const name = cleanLine(customer.name);
   const letterUrl = `${input.publicBaseUrl.replace(/\/+$/, '')}/l/${encodeURIComponent(input.token)}`;
+  const wave = waveView(input.wave, {
+    language,
+    tier: customer.tier,
+    exposed: customer.exposed,
+    company: f.company,
+    subject: fill(words.subjects[customer.tier], { company: f.company }),
+    formatDate: (d) => formatLetterDate(d, language),
+    clean: cleanLine,
+  });
   return {
     language,
     tier: customer.tier,
-    subject: fill(words.subjects[customer.tier], { company: f.company }),
+    subject: wave.subject,
     preview: words.previews[customer.tier],
     company: f.company,
     greeting: name ? fill(words.greeting, { name }) : words.greetingWithoutName,
     formerCustomerNote: customer.formerCustomer ? fill(words.formerCustomer, { company: f.company }) : null,
+    opening: wave.opening,
+    update: wave.update,
     discoveredDate: f.discoveredDate,
     description: f.description,
     measuresTaken: f.measuresTaken,

@@ -6,6 +6,7 @@ import type { Incident } from '../incidents/incident.entity';
 import { compileAllLetters, CompiledLetters, templatesHash } from './letter-templates';
 import { buildLetterView, IncidentFacts, incidentFacts, LetterView, letterLanguage } from './letter-view';
 import { selectTips, tipTexts } from './select-tips';
+import type { LetterWave } from './wave-view';
 
 export interface RenderedLetter {
   subject: string;
@@ -20,6 +21,8 @@ export interface RenderOptions {
   token: string;
   /** Ages are computed on this day. */
   sendDate: Date;
+  /** A later wave's letter: follow-up, update or reminder. Absent: a first warning. */
+  wave?: LetterWave;
 }
 
 /** Token shown in previews: the shape of a real one, obviously not one. */
@@ -68,6 +71,7 @@ export class LettersService implements OnModuleInit {
         tips,
         token: options.token,
         publicBaseUrl: this.config.publicBaseUrl,
+        wave: options.wave,
       },
       facts,
     );
@@ -76,7 +80,7 @@ export class LettersService implements OnModuleInit {
   render(incident: Incident, customer: AffectedCustomer, options: RenderOptions): RenderedLetter {
     if (!this.templates) throw new Error('letter templates are not compiled yet (LettersService.onModuleInit has not run)');
     const view = this.view(incident, customer, options);
-    const template = this.templates[view.language][view.tier];
+    const template = this.templates[view.language][view.update ? 'update' : view.tier];
     return { subject: view.subject, html: template.html(view), text: template.text(view), tipIds: view.tips.map((t) => t.id) };
   }
 

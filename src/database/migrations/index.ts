@@ -2,6 +2,7 @@ import { Initial1795512665937 } from './1795512665937-initial';
 import { IncidentEnglishTexts1795515600000 } from './1795515600000-incident-english-texts';
 import { LetterUpdatedAt1796000000000 } from './1796000000000-letter-updated-at';
 import { StaffSignIn1796100000000 } from './1796100000000-staff-sign-in';
+import { CampaignWaves1796200000000 } from './1796200000000-campaign-waves';
 import { PrintBatches1796300000000 } from './1796300000000-print-batches';
 import { BreachRegister1796400000000 } from './1796400000000-breach-register';
 import { HotlineAlerts1796700000000 } from './1796700000000-hotline-alerts';
@@ -13,6 +14,7 @@ export const MIGRATIONS: Function[] = [
   IncidentEnglishTexts1795515600000,
   LetterUpdatedAt1796000000000,
   StaffSignIn1796100000000,
+  CampaignWaves1796200000000,
   PrintBatches1796300000000,
   BreachRegister1796400000000,
   HotlineAlerts1796700000000,

@@ -13,6 +13,27 @@ function bar(done: number, total: number, width = 30): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%`;
 }
 
+/** Polls a started campaign, drawing a progress bar, until it completed or paused. */
+export async function followCampaign(ctx: DemoContext, id: number): Promise<CampaignState> {
+  let state: CampaignState;
+  const tty = process.stderr.isTTY;
+  let lastLine = '';
+  for (;;) {
+    state = await ctx.api<CampaignState>('GET', `/api/campaigns/${id}`, ctx.tokens.comms);
+    const c = state.counts;
+    const finished = c.sent + c.failed + c.unknown;
+    const line = `  ${bar(finished, c.email)} ${finished}/${c.email} e-mails done (${c.retrying} retrying) · ${state.status}`;
+    if (line !== lastLine) {
+      process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+      lastLine = line;
+    }
+    if (state.status === 'completed' || state.status === 'paused') break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (tty) process.stderr.write('\n');
+  return state;
+}
+
 /** Creates the campaign for all tiers (Ada), has it approved by a colleague (Bram), starts it and follows it until done. */
 export const campaignStep: DemoStep = async (ctx: DemoContext) => {
   ctx.say('Campaign');
@@ -31,22 +52,7 @@ export const campaignStep: DemoStep = async (ctx: DemoContext) => {
   await ctx.api('POST', `/api/campaigns/${created.id}/start`, ctx.tokens.comms);
   ctx.say(`  Started; sending at most ${ctx.config.sendRate} letters per second ${ctx.config.smtpUrl ? 'over SMTP' : `into ${ctx.config.outboxDir}/ as .eml files`}.`);
 
-  let state: CampaignState;
-  const tty = process.stderr.isTTY;
-  let lastLine = '';
-  for (;;) {
-    state = await ctx.api<CampaignState>('GET', `/api/campaigns/${created.id}`, ctx.tokens.comms);
-    const c = state.counts;
-    const finished = c.sent + c.failed + c.unknown;
-    const line = `  ${bar(finished, c.email)} ${finished}/${c.email} e-mails done (${c.retrying} retrying) · ${state.status}`;
-    if (line !== lastLine) {
-      process.stderr.write(tty ? `\r${line}` : `${line}\n`);
-      lastLine = line;
-    }
-    if (state.status === 'completed' || state.status === 'paused') break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  if (tty) process.stderr.write('\n');
+  const state = await followCampaign(ctx, created.id);
   const c = state.counts;
   if (state.status === 'paused') ctx.say(`  The campaign paused itself: ${state.pausedReason}`);
   ctx.say(`  Campaign #${created.id} ${state.status}: ${c.sent} sent, ${c.failed} failed, ${c.unknown} unknown, ${c.post} by post (${c.total} letters in total).`);

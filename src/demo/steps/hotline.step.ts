@@ -39,7 +39,7 @@ export const hotlineStep: DemoStep = async (ctx) => {
       l.clickedAt && 'clicked',
       l.acknowledgedAt && 'read confirmed',
     ].filter(Boolean);
-    ctx.say(`  letter (campaign #${l.campaignId}, ${l.channel}): ${l.state}${steps.length ? ` — ${steps.join(', ')}` : ''}`);
+    ctx.say(`  ${l.kind} letter (campaign #${l.campaignId}, ${l.channel}): ${l.state}${steps.length ? ` — ${steps.join(', ')}` : ''}`);
   }
   ctx.say(`  tips to repeat: ${customer.tips.length}${customer.tips[0] ? ` (first: "${customer.tips[0].split(':')[0]}")` : ''}`);
 
