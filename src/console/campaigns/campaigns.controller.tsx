@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, Pa
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
+import { CampaignTripwire } from '../../campaigns/campaign-tripwire.service';
 import { CampaignsService } from '../../campaigns/campaigns.service';
 import { CustomersService } from '../../customers/customers.service';
 import { isTier, Tier } from '../../customers/tiers';
@@ -28,6 +29,7 @@ export class ConsoleCampaignsController {
     private readonly customers: CustomersService,
     private readonly letters: LettersService,
     private readonly staff: StaffService,
+    private readonly tripwire: CampaignTripwire,
   ) {}
 
   @Get('incidents/:id/campaigns/new')
@@ -128,7 +130,11 @@ export class ConsoleCampaignsController {
   private async renderCampaign(req: Request, res: Response, id: number, staff: StaffMember, errors: Record<string, string>): Promise<void> {
     const ctx = pageContext(req);
     const campaign = await this.campaigns.view(id);
-    const [incident, names] = await Promise.all([this.incidents.get(campaign.incidentId), this.staff.namesByIds(campaign.approvedBy ? [campaign.approvedBy] : [])]);
+    const [incident, names, tripwire] = await Promise.all([
+      this.incidents.get(campaign.incidentId),
+      this.staff.namesByIds(campaign.approvedBy ? [campaign.approvedBy] : []),
+      campaign.status === 'draft' || campaign.status === 'approved' ? undefined : this.tripwire.check(),
+    ]);
     sendPage(
       res,
       ctx,
@@ -140,6 +146,7 @@ export class ConsoleCampaignsController {
         approverName={campaign.approvedBy ? (names.get(campaign.approvedBy) ?? null) : null}
         viewer={{ id: staff.id, role: staff.role }}
         errors={errors}
+        tripwire={tripwire}
       />,
     );
   }

@@ -1,6 +1,7 @@
+import type { TripwireReport } from '../../campaigns/campaign-tripwire.service';
 import type { CampaignCounts, CampaignView } from '../../campaigns/campaigns.service';
 import { Tier, TIERS } from '../../customers/tiers';
-import { Button, Checkboxes, ErrorSummary, FieldErrors, Form, LiveRegion, SummaryList, Table } from '../layout/components';
+import { Button, Checkboxes, ErrorSummary, FieldErrors, Form, LiveRegion, SummaryList, Table, Warning } from '../layout/components';
 import { CAMPAIGN_STATUS_TEXTS, STATUS_TAG, TIER_TEXTS } from '../layout/domain-texts';
 import { formatDateTime, formatNumber, Lang } from '../layout/i18n';
 import { Page, PageContext } from '../layout/page';
@@ -66,9 +67,23 @@ export interface CampaignPageProps {
   approverName: string | null;
   viewer: { id: number; role: string };
   errors: FieldErrors;
+  /** What the campaign tripwire found about this campaign (usually nothing). */
+  tripwire?: TripwireReport;
 }
 
-export function CampaignPage({ ctx, campaign, incident, templateVersion, approverName, viewer, errors }: CampaignPageProps) {
+/** The tripwire's findings for one campaign, as sentences for the campaign page. */
+export function tripwireWarnings(report: TripwireReport | undefined, campaignId: number, lang: Lang): string[] {
+  if (!report) return [];
+  const t = CAMPAIGNS[lang].tripwire;
+  const out: string[] = [];
+  if (report.completedWithOpenLetters.includes(campaignId)) out.push(t.completedWithOpenLetters);
+  if (report.startedWithPendingLetters.includes(campaignId)) out.push(t.startedWithPendingLetters);
+  const stalled = report.stalled.find((s) => s.campaignId === campaignId);
+  if (stalled) out.push(t.stalled(formatNumber(stalled.dueLetters, lang), formatDateTime(stalled.lastMovedAt, lang)));
+  return out;
+}
+
+export function CampaignPage({ ctx, campaign, incident, templateVersion, approverName, viewer, errors, tripwire }: CampaignPageProps) {
   const t = CAMPAIGNS[ctx.lang];
   const l = ctx.lang;
   const c = campaign.counts;
@@ -79,6 +94,9 @@ export function CampaignPage({ ctx, campaign, incident, templateVersion, approve
   return (
     <Page ctx={ctx} title={t.title(campaign.id)} backHref={`/console/incidents/${incident.id}`} scripts={['/console/assets/console.js']}>
       <span className="caption">{incident.title}</span>
+      {tripwireWarnings(tripwire, campaign.id, l).map((w) => (
+        <Warning key={w}>{w}</Warning>
+      ))}
       <ErrorSummary errors={errors} lang={l} />
       <LiveRegion src={`/console/campaigns/${campaign.id}/status`} lang={l}>
         <CampaignStatus lang={l} campaign={campaign} />

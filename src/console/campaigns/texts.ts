@@ -29,6 +29,8 @@ export const CAMPAIGNS: Texts<{
   pause: string;
   resume: string;
   pausedReason: (reason: string) => string;
+  /** The campaign tripwire (issue 14): each broken invariant in words a comms member can act on. */
+  tripwire: { completedWithOpenLetters: string; startedWithPendingLetters: string; stalled: (letters: string, since: string) => string };
   postalHeading: string;
   postalIntro: string;
   postalLink: string;
@@ -69,6 +71,11 @@ export const CAMPAIGNS: Texts<{
     pause: 'Pauzeren',
     resume: 'Hervatten',
     pausedReason: (reason) => `Gepauzeerd: ${reason}`,
+    tripwire: {
+      completedWithOpenLetters: 'Deze campagne staat op afgerond, maar er zijn nog e-mails die niet verstuurd zijn. Vraag een beheerder dit na te kijken voordat u iets anders doet.',
+      startedWithPendingLetters: 'Deze campagne is gestart, maar een deel van de e-mails is nooit vrijgegeven voor verzending. Vraag een beheerder dit na te kijken.',
+      stalled: (letters, since) => `Er staan ${letters} e-mails klaar, maar sinds ${since} is er niets verstuurd. Controleer of de verzending draait, of vraag een beheerder dit na te kijken.`,
+    },
     postalHeading: 'Postlijst',
     postalIntro: 'Klanten zonder e-mailadres, en e-mails die mislukten, terugkwamen of waarvan de uitkomst onbekend is. Voor de drukker.',
     postalLink: 'Postlijst downloaden (CSV)',
@@ -109,6 +116,11 @@ export const CAMPAIGNS: Texts<{
     pause: 'Pause',
     resume: 'Resume',
     pausedReason: (reason) => `Paused: ${reason}`,
+    tripwire: {
+      completedWithOpenLetters: 'This campaign says it is completed, but some of its e-mails were never sent. Ask an administrator to look into it before you do anything else.',
+      startedWithPendingLetters: 'This campaign was started, but some of its e-mails were never released for sending. Ask an administrator to look into it.',
+      stalled: (letters, since) => `${letters} e-mails are waiting to be sent, but nothing has moved since ${since}. Check that sending is running, or ask an administrator to look into it.`,
+    },
     postalHeading: 'Postal list',
     postalIntro: 'Customers without an email address, and emails that failed, bounced or whose outcome is unknown. For the print house.',
     postalLink: 'Download the postal list (CSV)',
