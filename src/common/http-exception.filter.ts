@@ -26,7 +26,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       else if (typeof body === 'string') message = body;
       // Nest's own "Cannot GET /path?query" would echo a query string, which may hold personal data.
       // Some body parsers reach us already wrapped (413 "request entity too large"): say it as our own.
-      if (status === 413) message = TOO_LARGE;
+      if (status === 413 && /entity too large/i.test(String(message))) message = TOO_LARGE;
       if (typeof message === 'string' && /^Cannot [A-Z]+ \//.test(message)) {
         message = `There is no ${req.method} ${req.path.replace(/\/l\/[^/]+/, '/l/…')} here; see /api/docs for the API.`;
       }
