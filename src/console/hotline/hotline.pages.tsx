@@ -95,6 +95,9 @@ function letterSteps(letter: LetterTimeline, lang: Lang): ReactNode {
     [t.bounced, letter.bouncedAt],
     [t.clicked, letter.clickedAt],
     [t.acknowledged, letter.acknowledgedAt],
+    [t.printed, letter.printedAt],
+    [t.posted, letter.postedAt],
+    [t.returned, letter.returnedAt],
   ];
   const done = steps.filter(([, at]) => at !== null);
   if (done.length === 0) return t.notYet;

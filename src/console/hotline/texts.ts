@@ -40,7 +40,7 @@ export const HOTLINE: Texts<{
   lettersHeading: string;
   noLetters: string;
   letterLine: (campaignId: number, channel: string) => string;
-  steps: { sent: string; delivered: string; bounced: string; clicked: string; acknowledged: string; notYet: string };
+  steps: { sent: string; delivered: string; bounced: string; clicked: string; acknowledged: string; printed: string; posted: string; returned: string; notYet: string };
   channels: Record<string, string>;
   contactsHeading: string;
   noContacts: string;
@@ -104,7 +104,7 @@ export const HOTLINE: Texts<{
     lettersHeading: 'Brieven',
     noLetters: 'Er is nog geen brief aan deze klant verstuurd.',
     letterLine: (id, channel) => `Campagne ${id} (${channel})`,
-    steps: { sent: 'verstuurd', delivered: 'afgeleverd', bounced: 'kwam terug (bounce)', clicked: 'link geopend', acknowledged: 'gelezen bevestigd', notYet: 'nog niet verstuurd' },
+    steps: { sent: 'verstuurd', delivered: 'afgeleverd', bounced: 'kwam terug (bounce)', clicked: 'link geopend', acknowledged: 'gelezen bevestigd', printed: 'gedrukt', posted: 'op de post', returned: 'retour ontvangen (komt niet aan)', notYet: 'nog niet verstuurd' },
     channels: { email: 'e-mail', post: 'post' },
     contactsHeading: 'Eerdere gesprekken',
     noContacts: 'Nog geen eerdere gesprekken.',
@@ -175,7 +175,7 @@ export const HOTLINE: Texts<{
     lettersHeading: 'Letters',
     noLetters: 'No letter has been sent to this customer yet.',
     letterLine: (id, channel) => `Campaign ${id} (${channel})`,
-    steps: { sent: 'sent', delivered: 'delivered', bounced: 'bounced', clicked: 'link opened', acknowledged: 'read confirmed', notYet: 'not sent yet' },
+    steps: { sent: 'sent', delivered: 'delivered', bounced: 'bounced', clicked: 'link opened', acknowledged: 'read confirmed', printed: 'printed', posted: 'posted', returned: 'returned to us (undeliverable)', notYet: 'not sent yet' },
     channels: { email: 'e-mail', post: 'post' },
     contactsHeading: 'Earlier contacts',
     noContacts: 'No earlier contacts.',
