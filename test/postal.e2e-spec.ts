@@ -197,6 +197,9 @@ describe('Print batches (postal letters)', () => {
     await request(t.http).post(`/api/letters/${unprinted}/returned`).set(auth(ada)).expect(409);
     c = await counts(t, id, ada);
     expect(c.counts).toMatchObject({ printed: 7, posted: 7, returned: 2 });
+    // The breach register's report counts them as informed by post.
+    const report = (await request(t.http).get(`/api/incidents/${incidentId}/authority-report`).set(auth(ada)).expect(200)).body;
+    expect(report.s8.channels.find((ch: { channel: string }) => ch.channel === 'post')).toMatchObject({ posted: 7, firstAt: expect.any(String) });
 
     const first = (await inst.db.query('SELECT c.customerNumber FROM affected_customers c JOIN letters l ON l.customerId = c.id WHERE l.id = ?', [rows[0].letterId]))[0].customerNumber;
     const looked = await request(t.http).post('/api/hotline/lookup').set(auth(hotline)).send({ incidentId, reason: 'caller asks about the letter', customerNumber: first });

@@ -136,7 +136,7 @@ describe(DeadlinesService.name, () => {
       expect(r.s5).toMatchObject({ min: 15, max: 15, byTier: [expect.objectContaining({ tier: 'photographed', people: 5 }), expect.objectContaining({ tier: 'viewed', people: 7 }), expect.objectContaining({ tier: 'searched', people: 3 })] });
       const [email, post] = r.s8.channels;
       expect(email).toMatchObject({ channel: 'email', letters: 12, sent: 12, customers: 12 });
-      expect(post).toMatchObject({ channel: 'post', letters: 3, posted: null });
+      expect(post).toMatchObject({ channel: 'post', letters: 3, posted: 0 });
       expect(r.s8).toMatchObject({ dataSubjectsInformed: 'partly', informedPeople: 12 });
       expect(r.s8.firstInformedAt).toBe((await deadlines(id)).find((d) => d.recipient === 'dataSubjects')!.submittedAt);
       const text = await request(t.http).get(`/api/incidents/${id}/authority-report?format=text`).set(auth(ada)).expect(200);

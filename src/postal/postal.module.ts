@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { POSTED_LETTERS } from '../register/posted-letters';
 import { AuditModule } from '../audit/audit.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { CustomersModule } from '../customers/customers.module';
@@ -25,7 +26,8 @@ import { PrintRenderService } from './print-render.service';
     LettersModule,
   ],
   controllers: [PostalController],
-  providers: [PrintBatchesService, PrintRenderService, PrintProcessor],
+  // The breach register counts posted letters through this token (it must not depend on postal).
+  providers: [PrintBatchesService, PrintRenderService, PrintProcessor, { provide: POSTED_LETTERS, useExisting: PrintBatchesService }],
   exports: [PrintBatchesService],
 })
 export class PostalModule {}

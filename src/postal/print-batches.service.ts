@@ -1,5 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PostedFigures } from '../register/authority-report';
 import { createReadStream, ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -93,6 +94,16 @@ export class PrintBatchesService {
     // If this fails (Redis away), the print reconciler adds the jobs.
     await Promise.all(files.map((f) => this.render.enqueue(Number(f.id), 0))).catch(() => undefined);
     return { id: created.batchId, status: 'building', letters: created.letters };
+  }
+
+  /** For the breach register's authority report: letters of the incident confirmed posted, and when. */
+  async postedForIncident(incidentId: number): Promise<PostedFigures> {
+    const [r]: { posted: string; firstPostedAt: Date | null; lastPostedAt: Date | null }[] = await this.db.query(
+      `SELECT COUNT(*) posted, MIN(l.postedAt) firstPostedAt, MAX(l.postedAt) lastPostedAt
+         FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE c.incidentId = ? AND l.postedAt IS NOT NULL`,
+      [incidentId],
+    );
+    return { posted: Number(r?.posted ?? 0), firstPostedAt: r?.firstPostedAt ?? null, lastPostedAt: r?.lastPostedAt ?? null };
   }
 
   async view(id: number): Promise<PrintBatchView> {
