@@ -15,6 +15,8 @@ import type { Incident } from '../incidents/incident.entity';
 import { IncidentsService } from '../incidents/incidents.service';
 import { cleanLine, formatLetterDate } from '../letters/letter-view';
 import { LettersService } from '../letters/letters.service';
+import type { LetterWave } from '../letters/wave-view';
+import { LetterWaves, WaveLetterRow } from '../campaigns/letter-waves.service';
 import { ageOn } from '../letters/select-tips';
 import { QUEUES } from '../queues/queues';
 import { WORDING } from '../../emails/letters/wording';
@@ -64,6 +66,7 @@ export class PrintRenderService {
     private readonly customers: CustomersService,
     private readonly incidents: IncidentsService,
     private readonly letters: LettersService,
+    private readonly waves: LetterWaves,
   ) {}
 
   batchDir(batchId: number): string {
@@ -149,25 +152,27 @@ export class PrintRenderService {
   private async *fileLetters(file: FileRow, incident: Incident, sendDate: Date, sequences: number[]): AsyncGenerator<PrintLetterInput[]> {
     let after = 0;
     for (;;) {
-      const rows: { sequence: number; letterId: string; token: string; customerId: string }[] = await this.db.query(
-        `SELECT i.sequence, i.letterId, l.token, l.customerId FROM print_items i JOIN letters l ON l.id = i.letterId
+      const rows: (WaveLetterRow & { sequence: number; letterId: string; token: string; customerId: string })[] = await this.db.query(
+        `SELECT i.sequence, i.letterId, l.token, l.customerId, l.campaignId, l.kind, l.followsSeverity, l.followsMask FROM print_items i JOIN letters l ON l.id = i.letterId
           WHERE i.batchId = ? AND i.fileIndex = ? AND i.sequence > ? ORDER BY i.sequence LIMIT ${CHUNK}`,
         [file.batchId, file.fileIndex, after],
       );
       if (rows.length === 0) return;
       const customers = new Map((await this.customers.findByIds(rows.map((r) => String(r.customerId)))).map((c) => [String(c.id), c]));
-      yield rows.map((r) => {
+      // The same wave as the e-mail (follow-up opening, update text, reminder), so paper says the same.
+      const waves = await Promise.all(rows.map((r) => this.waves.waveFor(r)));
+      yield rows.map((r, i) => {
         const customer = customers.get(String(r.customerId));
         if (!customer) throw new Error(`print file ${file.id}: letter ${r.letterId} has no customer`);
         sequences.push(Number(r.sequence));
-        return this.letterInput(incident, customer, { batchId: file.batchId, sequence: Number(r.sequence), token: r.token, sendDate });
+        return this.letterInput(incident, customer, { batchId: file.batchId, sequence: Number(r.sequence), token: r.token, sendDate, wave: waves[i] });
       });
       after = Number(rows[rows.length - 1].sequence);
     }
   }
 
-  letterInput(incident: Incident, customer: AffectedCustomer, l: { batchId: number; sequence: number; token: string; sendDate: Date }): PrintLetterInput {
-    const view = this.letters.view(incident, customer, { token: l.token, sendDate: l.sendDate });
+  letterInput(incident: Incident, customer: AffectedCustomer, l: { batchId: number; sequence: number; token: string; sendDate: Date; wave?: LetterWave }): PrintLetterInput {
+    const view = this.letters.view(incident, customer, { token: l.token, sendDate: l.sendDate, wave: l.wave });
     const words = WORDING[view.language];
     const age = ageOn(customer.birthDate, l.sendDate);
     return {

@@ -90,11 +90,15 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
   tierTemplates ??= compileTierTemplates();
   const words = WORDING[view.language];
   const label = (key: LabelKey): string => words.print.labels[key] ?? words.labels[key];
-  const tier = htmlBlocks(tierTemplates[view.language][view.tier](view));
+  // An update letter carries the team's own text instead of the tier text, as its e-mail does.
+  const tier = view.update ? [] : htmlBlocks(tierTemplates[view.language][view.tier](view));
   // A letter on paper opens with what it is about, then the greeting (the e-mail has a subject line for that).
-  const blocks: Block[] = tier[0]?.kind === 'title' ? [tier.shift()!] : [];
+  const blocks: Block[] = tier[0]?.kind === 'title' ? [tier.shift()!] : view.update ? [{ kind: 'title', text: view.update.heading }] : [];
   blocks.push({ kind: 'para', runs: plain(view.greeting) });
   if (view.formerCustomerNote) blocks.push({ kind: 'para', runs: plain(view.formerCustomerNote) });
+  // A later wave says first that it follows an earlier letter, and what changed.
+  if (view.opening) blocks.push({ kind: 'heading', text: view.opening.heading }, ...view.opening.paragraphs.map((p): Block => ({ kind: 'para', runs: plain(p) })));
+  if (view.update) blocks.push(...[view.update.intro, ...view.update.paragraphs].map((p): Block => ({ kind: 'para', runs: plain(p) })));
   blocks.push(...tier);
   // The box follows what criminals are after; on paper the tips after it, being short blocks, fill the pages without gaps.
   blocks.push({ kind: 'box', heading: label('neverHeading'), items: [label('neverPin'), label('neverCard'), label('neverCodes'), label('neverTransfer')], closing: label('neverScam') });
