@@ -312,6 +312,25 @@ describe('Console: Look up a caller and the admin pages (Chromium)', () => {
       expect(cells[cells.length - 1]).toBe(String(count.n));
       await check(page, 'admin-lookups');
     });
+
+    it('shows the breach register with each deadline, late ones in red, and the authority report draft as text', async () => {
+      const page = pages.admin!;
+      await page.goto(`${base}/console`);
+      await page.getByRole('link', { name: 'Breach register' }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('Breach register');
+      const row = page.getByRole('row', { name: /Photographed records at the service desk/ });
+      // Discovered 2026-11-20 (seeded), more than 72 hours ago and never notified: late, in red.
+      await expect(row.locator('.tag-red').first().textContent()).resolves.toBe('Late');
+      await expect(page.getByRole('alert').or(page.locator('.warning')).first().textContent()).resolves.toMatch(/deadline/);
+      await check(page, 'admin-register');
+      await row.getByRole('link', { name: /Draft notification/ }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('Draft notification: Photographed records at the service desk');
+      await expect(page.locator('pre').textContent()).resolves.toMatch(/^0\. About this notification/);
+      await check(page, 'admin-register-report');
+      const csv = await page.request.get(`${base}/console/admin/register.csv`);
+      expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+      expect((await csv.text()).split('\r\n').length).toBeGreaterThan(1);
+    });
   });
 
   it('suspends a browsing hotline member with a clear message until an admin resolves the alert in the console', async () => {
@@ -349,6 +368,9 @@ describe('Console: Look up a caller and the admin pages (Chromium)', () => {
       ['/console/admin/audit.csv', ['admin']],
       ['/console/admin/lookups', ['admin']],
       ['/console/admin/alerts', ['admin']],
+      ['/console/admin/register', ['admin']],
+      [`/console/admin/register/${incidentId}/authority-report`, ['admin']],
+      ['/console/admin/register.csv', ['admin']],
       ['/console/incidents', ['comms', 'admin']],
       ['/console/incidents/new', ['comms', 'admin']],
       [`/console/incidents/${incidentId}`, ['comms', 'admin']],

@@ -1,3 +1,5 @@
+import { RegisterModule } from '../register/register.module';
+import { ConsoleRegisterController } from './register/register.controller';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConsoleSessionMiddleware } from '../staff/console-sessions';
 import { AuditModule } from '../audit/audit.module';
@@ -21,7 +23,7 @@ import { RootController } from './root.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 
 /** Issue 16's pages (src/console/hotline, src/console/admin). */
-const HOTLINE_AND_ADMIN = [ConsoleHotlineController, ConsoleStaffController, ConsoleAuditController];
+const HOTLINE_AND_ADMIN = [ConsoleHotlineController, ConsoleStaffController, ConsoleAuditController, ConsoleRegisterController];
 
 const CONTROLLERS = [RootController, AssetsController, SignInController, ConsoleIncidentsController, ConsoleImportsController, ConsoleLettersController, ConsoleCampaignsController, ...HOTLINE_AND_ADMIN];
 
@@ -30,7 +32,7 @@ const CONTROLLERS = [RootController, AssetsController, SignInController, Console
  * call the feature services like the API controllers do; sessions and sign-in belong to `staff`.
  */
 @Module({
-  imports: [StaffModule, IncidentsModule, CampaignsModule, ImportsModule, LettersModule, CustomersModule, HotlineModule, AuditModule],
+  imports: [StaffModule, IncidentsModule, CampaignsModule, ImportsModule, LettersModule, CustomersModule, HotlineModule, AuditModule, RegisterModule],
   providers: [ConsoleStore],
   controllers: CONTROLLERS,
 })

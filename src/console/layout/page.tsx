@@ -24,6 +24,7 @@ export const NAV_ITEMS: { href: string; label: Record<Lang, string>; roles: Role
   { href: '/console/admin/audit', label: { nl: 'Auditlog', en: 'Audit log' }, roles: ['admin'] },
   { href: '/console/admin/lookups', label: { nl: 'Opzoekingen', en: 'Lookups per staff member' }, roles: ['admin'] },
   { href: '/console/admin/alerts', label: { nl: 'Meldingen', en: 'Alerts' }, roles: ['admin'] },
+  { href: '/console/admin/register', label: { nl: 'Register datalekken', en: 'Breach register' }, roles: ['admin'] },
 ];
 
 interface PageProps {
