@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataSeconds } from './floors';
-import { benchInstallation, fmt, mib, runCli } from './processes';
+import { benchInstallation, fmt, mib, runCli, runBench } from './processes';
 import { summarise } from './profile-summary';
 import { writeRealisticCsv } from './realistic-csv';
 
@@ -83,10 +83,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`bench:import failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench:import', main);

@@ -281,3 +281,14 @@ export async function waitUntilSent(baseUrl: string, token: string, campaignId: 
     await sleep(200);
   }
 }
+
+/** Runs a benchmark's main and ends the process: 0 when it finished, 1 with the stack when it threw. */
+export function runBench(name: string, main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -17,7 +17,7 @@ import { loadConfig } from '../src/config/config';
 import { CustomersService } from '../src/customers/customers.service';
 import { IncidentsService } from '../src/incidents/incidents.service';
 import { LettersService } from '../src/letters/letters.service';
-import { processFacts } from './processes';
+import { processFacts, runBench } from './processes';
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(process.env), appRole: 'api' as const };
@@ -61,10 +61,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`send baseline failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench('send baseline', main);

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainNodemailer } from './floors';
 import { summarise } from './profile-summary';
-import { api, benchInstallation, fmt, mib, runCli, startServer, startSink, waitUntilSent } from './processes';
+import { api, benchInstallation, fmt, mib, runCli, startServer, startSink, waitUntilSent, runBench } from './processes';
 import { writeRealisticCsv } from './realistic-csv';
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 20000);
@@ -74,10 +74,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`bench:send failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench:send', main);

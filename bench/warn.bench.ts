@@ -14,7 +14,7 @@ import { mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataSeconds, plainNodemailer } from './floors';
-import { api, benchInstallation, fmt, mib, sleep, startServer, startSink, waitUntilSent } from './processes';
+import { api, benchInstallation, fmt, mib, sleep, startServer, startSink, waitUntilSent, runBench } from './processes';
 import { writeRealisticCsv } from './realistic-csv';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -89,10 +89,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`bench:warn failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runBench('bench:warn', main);

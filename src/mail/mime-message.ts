@@ -1,3 +1,4 @@
+import type { OutgoingMail } from './mail-transport';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -10,14 +11,8 @@ import { randomBytes } from 'node:crypto';
  * as 7bit is quoted-printable, encoded in one pass over its bytes; and the message reaches the
  * socket as one buffer.
  */
-export interface MimeLetter {
-  from: { name: string; address: string };
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  /** Extra headers (printable ASCII names; values are encoded when needed). */
-  headers?: Record<string, string>;
+/** A letter as the transport takes it, with its Message-ID fixed; header values are encoded when needed. */
+export interface MimeLetter extends OutgoingMail {
   /** Without angle brackets. */
   messageId: string;
   date?: Date;
