@@ -15,7 +15,6 @@ export interface WaveWording {
   followUpChange: Record<Upgrade, string>;
   followUpNewData: string;
   followUpSameData: string;
-  followUpReadOn: string;
   followUpSubjectPrefix: string;
   updateIntro: string;
   /** Put before the team's own subject when it does not say itself that it is about the data breach. */
@@ -29,45 +28,36 @@ export interface WaveWording {
 
 export const WAVE_WORDING: Record<LetterLanguage, WaveWording> = {
   nl: {
-    followUpHeading: 'Dit is een nieuwe brief. Er is iets veranderd.',
+    followUpHeading: 'Een nieuwe brief: er is iets veranderd',
     followUpChange: {
-      'searched>viewed':
-        'Eerder schreven wij u dat uw gegevens misschien zichtbaar waren voor iemand die dat niet mocht. Uit nieuw onderzoek blijkt nu dat iemand uw gegevens echt heeft geopend, zonder reden.',
-      'searched>photographed':
-        'Eerder schreven wij u dat uw gegevens misschien zichtbaar waren voor iemand die dat niet mocht. Uit nieuw onderzoek blijkt nu dat uw gegevens zijn gefotografeerd en doorgegeven. Dat is ernstiger dan wij eerst dachten.',
-      'viewed>photographed':
-        'Eerder schreven wij u dat iemand uw gegevens zonder reden had geopend. Uit nieuw onderzoek blijkt nu dat uw gegevens ook zijn gefotografeerd en doorgegeven. Dat is ernstiger dan wij eerst dachten.',
+      'searched>viewed': 'Eerder schreven wij dat uw gegevens misschien zichtbaar waren. Nu weten wij dat iemand ze echt heeft geopend, zonder reden.',
+      'searched>photographed': 'Eerder schreven wij dat uw gegevens misschien zichtbaar waren. Nu weten wij dat ze zijn gefotografeerd en doorgegeven. Dat is ernstiger.',
+      'viewed>photographed': 'Eerder schreven wij dat iemand uw gegevens zonder reden had geopend. Nu weten wij dat ze ook zijn gefotografeerd en doorgegeven.',
     },
-    followUpNewData: 'Er zijn ook gegevens bij gekomen die wij in onze eerste brief nog niet noemden: {categories}.',
+    followUpNewData: 'Het gaat nu ook om {categories}.',
     followUpSameData: 'Het gaat om dezelfde gegevens als in onze eerste brief.',
-    followUpReadOn: 'Hieronder leest u opnieuw wat er is gebeurd en wat u nu kunt doen.',
     followUpSubjectPrefix: 'Nieuwe informatie. ',
-    updateIntro: 'Eerder stuurden wij u een brief over het datalek bij {company}. Dit is een vervolg daarop.',
+    updateIntro: 'Dit is een vervolg op onze eerdere brief over het datalek bij {company}.',
     updateSubjectPrefix: 'Datalek bij {company}: ',
     reminderHeading: 'Herinnering: hebt u onze brief gelezen?',
-    reminderText:
-      'Op {date} stuurden wij u een brief over het datalek bij {company}. Wij weten niet of u die hebt gelezen. Omdat het belangrijk is, sturen wij de brief nog een keer.',
+    reminderText: 'Op {date} stuurden wij u een brief over het datalek bij {company}. Wij weten niet of u die hebt gelezen. Het is belangrijk, dus wij sturen hem nog een keer.',
     reminderSubjectPrefix: 'Herinnering. ',
     and: 'en',
   },
   en: {
-    followUpHeading: 'This is a new letter. Something has changed.',
+    followUpHeading: 'A new letter: something has changed',
     followUpChange: {
-      'searched>viewed':
-        'We wrote to you earlier that your details may have been visible to someone who was not allowed to see them. New research now shows that someone really did open your details, without a reason.',
-      'searched>photographed':
-        'We wrote to you earlier that your details may have been visible to someone who was not allowed to see them. New research now shows that your details were photographed and passed on. That is more serious than we first thought.',
-      'viewed>photographed':
-        'We wrote to you earlier that someone had opened your details without a reason. New research now shows that your details were also photographed and passed on. That is more serious than we first thought.',
+      'searched>viewed': 'We wrote earlier that your details may have been visible. Now we know someone did open your details, without a reason.',
+      'searched>photographed': 'We wrote earlier that your details may have been visible. Now we know that they were photographed and passed on. That is more serious.',
+      'viewed>photographed': 'We wrote earlier that someone opened your details without a reason. Now we know that they were also photographed and passed on.',
     },
-    followUpNewData: 'We also found details that our first letter did not mention yet: {categories}.',
+    followUpNewData: 'It is now also about {categories}.',
     followUpSameData: 'It is about the same details as in our first letter.',
-    followUpReadOn: 'Below you can read again what happened and what you can do now.',
     followUpSubjectPrefix: 'New information. ',
-    updateIntro: 'We wrote to you earlier about the data breach at {company}. This letter follows on from that one.',
+    updateIntro: 'This letter follows on from our earlier letter about the data breach at {company}.',
     updateSubjectPrefix: 'Data breach at {company}: ',
     reminderHeading: 'Reminder: have you read our letter?',
-    reminderText: 'On {date} we sent you a letter about the data breach at {company}. We do not know whether you have read it. Because it matters, we are sending it again.',
+    reminderText: 'On {date} we sent you a letter about the data breach at {company}. We do not know whether you have read it. It matters, so we are sending it again.',
     reminderSubjectPrefix: 'Reminder. ',
     and: 'and',
   },

@@ -2,6 +2,7 @@ import { openPixelUrl } from '../tracking/link-token';
 import type { Category, Tier } from '../customers/tiers';
 import { LetterLanguage, WORDING } from '../../emails/letters/wording';
 import { LetterOpening, LetterWave, UpdateBody, waveView } from './wave-view';
+import { fillWords } from './fill-words';
 
 /** What the view model needs of a tip (the catalogue's tips have more: their rules). */
 export interface LetterTip {
@@ -94,10 +95,6 @@ export function telHref(phone: string): string {
   return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
 /** The parts of a letter that depend only on the incident and the language (the same for thousands of letters). */
 export type IncidentFacts = Pick<LetterView, 'company' | 'discoveredDate' | 'description' | 'measuresTaken' | 'hotlinePhone' | 'hotlinePhoneHref' | 'hotlineEmail' | 'hotlineEmailHref'>;
 
@@ -129,7 +126,7 @@ export function buildLetterView(input: LetterViewInput, facts?: IncidentFacts): 
     tier: customer.tier,
     exposed: customer.exposed,
     company: f.company,
-    subject: fill(words.subjects[customer.tier], { company: f.company }),
+    subject: fillWords(words.subjects[customer.tier], { company: f.company }),
     formatDate: (d) => formatLetterDate(d, language),
     clean: cleanLine,
   });
@@ -139,8 +136,8 @@ export function buildLetterView(input: LetterViewInput, facts?: IncidentFacts): 
     subject: wave.subject,
     preview: words.previews[customer.tier],
     company: f.company,
-    greeting: name ? fill(words.greeting, { name }) : words.greetingWithoutName,
-    formerCustomerNote: customer.formerCustomer ? fill(words.formerCustomer, { company: f.company }) : null,
+    greeting: name ? fillWords(words.greeting, { name }) : words.greetingWithoutName,
+    formerCustomerNote: customer.formerCustomer ? fillWords(words.formerCustomer, { company: f.company }) : null,
     opening: wave.opening,
     update: wave.update,
     discoveredDate: f.discoveredDate,

@@ -3,6 +3,7 @@ import { tierFromSeverity } from '../customers/tiers';
 import { maskToCategories } from '../customers/tiers';
 import { upgradeKey, WAVE_WORDING } from '../../emails/letters/follow-up';
 import { LetterLanguage, WORDING } from '../../emails/letters/wording';
+import { fillWords } from './fill-words';
 
 /** An update campaign's own text, per language (checked by the campaigns module when the campaign is created). */
 export interface UpdateText {
@@ -48,10 +49,6 @@ export function updateFor(text: UpdateText, language: LetterLanguage): { subject
   return (language === 'en' && text.en) || text.nl;
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
 function list(items: string[], and: string): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
@@ -82,15 +79,14 @@ export function waveView(
     const added = newCategories(letter.exposed, wave.follows.exposedMask).map((c) => lowerFirst(WORDING[letter.language].categories[c].label));
     const paragraphs = [
       ...(key ? [words.followUpChange[key]] : []),
-      added.length ? fill(words.followUpNewData, { categories: list(added, words.and) }) : words.followUpSameData,
-      words.followUpReadOn,
+      added.length ? fillWords(words.followUpNewData, { categories: list(added, words.and) }) : words.followUpSameData,
     ];
     return { subject: words.followUpSubjectPrefix + letter.subject, opening: { heading: words.followUpHeading, paragraphs }, update: null };
   }
   if (wave.kind === 'reminder') {
     return {
       subject: words.reminderSubjectPrefix + letter.subject,
-      opening: { heading: words.reminderHeading, paragraphs: [fill(words.reminderText, { company, date: letter.formatDate(wave.firstSentAt) })] },
+      opening: { heading: words.reminderHeading, paragraphs: [fillWords(words.reminderText, { company, date: letter.formatDate(wave.firstSentAt) })] },
       update: null,
     };
   }
@@ -99,8 +95,8 @@ export function waveView(
   // Every letter's subject must say plainly that it is about a data breach.
   const saysBreach = /datalek|data breach|data leak/i.test(own);
   return {
-    subject: saysBreach ? own : fill(words.updateSubjectPrefix, { company }) + own,
+    subject: saysBreach ? own : fillWords(words.updateSubjectPrefix, { company }) + own,
     opening: null,
-    update: { heading: own, intro: fill(words.updateIntro, { company }), paragraphs: updateParagraphs(text.body).map(letter.clean).filter((p) => p.length > 0) },
+    update: { heading: own, intro: fillWords(words.updateIntro, { company }), paragraphs: updateParagraphs(text.body).map(letter.clean).filter((p) => p.length > 0) },
   };
 }
