@@ -123,20 +123,20 @@ describe('campaign waves', () => {
       expect(text('N001')).not.toMatch(/nieuwe brief|new letter/i);
       // searched → viewed, English, with only the new data named in the opening.
       expect(got.get('K001')![0].parsed.subject).toMatch(/^New information\. Data breach at /);
-      expect(text('K001')).toMatch(/This is a new letter\. Something has changed\./);
-      expect(text('K001')).toMatch(/may have been visible.*New research now shows that someone really did open your details/s);
-      expect(text('K001')).toMatch(/did not mention yet: your bank account number \(IBAN\)\./);
+      expect(text('K001')).toMatch(/A new letter: something has changed/);
+      expect(text('K001')).toMatch(/may have been visible.*Now we know someone did open your details/s);
+      expect(text('K001')).toMatch(/It is now also about your bank account number \(IBAN\)\./);
       // searched → viewed, Dutch, same data.
-      expect(text('K002')).toMatch(/Dit is een nieuwe brief\. Er is iets veranderd\./);
+      expect(text('K002')).toMatch(/Een nieuwe brief: er is iets veranderd/);
       expect(text('K002')).toMatch(/dezelfde gegevens als in onze eerste brief/);
-      expect(html('K002')).toContain('Dit is een nieuwe brief');
+      expect(html('K002')).toContain('Een nieuwe brief');
       // searched → photographed, two new categories, Dutch.
       expect(text('K005')).toMatch(/misschien zichtbaar.*gefotografeerd en doorgegeven/s);
-      expect(text('K005')).toMatch(/nog niet noemden: uw telefoonnummer en uw geboortedatum\./);
+      expect(text('K005')).toMatch(/Het gaat nu ook om uw telefoonnummer en uw geboortedatum\./);
       expect(got.get('K005')![0].parsed.subject).toMatch(/^Nieuwe informatie\. Datalek bij .*gefotografeerd/);
       // viewed → photographed, English.
-      expect(text('K031')).toMatch(/someone had opened your details without a reason\. New research now shows that your details were also photographed/);
-      expect(text('K032')).toMatch(/zonder reden had geopend\. Uit nieuw onderzoek blijkt nu dat uw gegevens ook zijn gefotografeerd/);
+      expect(text('K031')).toMatch(/someone opened your details without a reason\. Now we know that they were also photographed/);
+      expect(text('K032')).toMatch(/zonder reden had geopend\. Nu weten wij dat ze ook zijn gefotografeerd/);
       // Nobody of the first wave who stayed at their tier got anything.
       for (const n of ['K007', 'K033', 'K060', 'K069']) expect(got.has(n)).toBe(false);
     });
@@ -165,7 +165,7 @@ describe('campaign waves', () => {
       expect(sample.headers['content-type']).toMatch(/text\/html/);
       expect(sample.text).toContain('Second &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; paragraph.');
       const followUp = await request(t.http).get(`/api/campaigns/${second}/customers/K005/letter`).set(auth(ada)).expect(200);
-      expect(followUp.text).toContain('Dit is een nieuwe brief');
+      expect(followUp.text).toContain('Een nieuwe brief');
       const notIn = await request(t.http).get(`/api/campaigns/${first}/customers/N001/letter`).set(auth(ada)).expect(404);
       expect(notIn.body.message).not.toContain('N001');
       sink.messages.length = 0;

@@ -35,8 +35,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 100,
     title: { nl: 'Geef nooit uw pincode of bankpas', en: 'Never give your PIN or bank card' },
     text: {
-      nl: 'Ook niet aan de bank, de politie of aan ons.',
-      en: 'Not to the bank, the police or us.',
+      nl: 'Ook niet aan de bank of ons.',
+      en: 'Not even to the bank or us.',
     },
   },
   {
@@ -45,18 +45,18 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 95,
     title: { nl: 'Twijfel? Hang op en bel zelf terug', en: 'In doubt? Hang up and call back yourself' },
     text: {
-      nl: 'Bel zelf, op een nummer dat u kent. Nooit op een nummer van de beller.',
-      en: 'Call yourself, on a number you know. Never on a number the caller gives.',
+      nl: 'Bel een nummer dat u kent.',
+      en: 'Call a number you know yourself.',
     },
   },
   {
     id: 'no-unannounced-visits',
     rule: { core: true },
     relevance: 90,
-    title: { nl: 'Wij komen nooit onaangekondigd langs', en: 'We never visit without warning' },
+    title: { nl: 'Wij komen nooit zomaar langs', en: 'We never visit without warning' },
     text: {
-      nl: 'Wij sturen ook nooit een koerier voor uw bankpas. Belt iemand onverwacht aan namens ons? Doe niet open.',
-      en: 'Nor do we send a courier for your bank card. Someone unexpected says we sent them? Do not open the door.',
+      nl: 'En sturen nooit een koerier.',
+      en: 'Nor do we send a courier.',
     },
   },
 
@@ -68,8 +68,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 20, viewed: 10 },
     title: { nl: 'Vertrouw het nummer op uw scherm niet', en: 'Do not trust the number on your screen' },
     text: {
-      nl: 'Oplichters kunnen elk nummer laten zien, ook dat van uw bank of van ons.',
-      en: 'Criminals can show any number, even that of your bank or of us.',
+      nl: 'Oplichters kunnen elk nummer tonen.',
+      en: 'Criminals can make any number show.',
     },
   },
   {
@@ -77,10 +77,10 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     rule: { categories: ['phone'] },
     relevance: 40,
     tierBoost: { photographed: 10 },
-    title: { nl: 'Pas op met betaalverzoeken via WhatsApp of sms', en: 'Be careful with payment requests by WhatsApp or text' },
+    title: { nl: 'Vraagt een app of sms om geld? Pas op', en: 'A WhatsApp or text asks for money? Be careful' },
     text: {
-      nl: 'Vraagt een bericht om geld, ook van ‘familie’? Bel die persoon eerst op het nummer dat u kent.',
-      en: 'A message asks for money, even from ‘family’? First call that person on the number you know.',
+      nl: 'Bel die persoon eerst zelf.',
+      en: 'First call that person yourself.',
     },
   },
   {
@@ -90,8 +90,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 20, viewed: 10 },
     title: { nl: 'Pas op voor mensen aan de deur', en: 'Watch out for people at your door' },
     text: {
-      nl: 'Vraag altijd om een pasje en bel zelf het bedrijf. Laat niemand binnen zolang u twijfelt.',
-      en: 'Always ask for ID and call the company yourself. Let no one in while you are unsure.',
+      nl: 'Twijfelt u? Laat niemand binnen.',
+      en: 'Unsure? Let no one in.',
     },
   },
   {
@@ -99,10 +99,10 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     rule: { categories: ['iban'] },
     relevance: 50,
     tierBoost: { photographed: 15 },
-    title: { nl: 'Kijk uw bankafschriften goed na', en: 'Check your bank statements' },
+    title: { nl: 'Kijk uw afschriften na', en: 'Check your bank statements' },
     text: {
-      nl: 'Ziet u een afschrijving die u niet kent? Bel uw bank. Een incasso kunt u meestal terugdraaien.',
-      en: 'See a payment you do not know? Call your bank. A direct debit can usually be reversed.',
+      nl: 'Onbekende betaling? Een incasso kunt u terugdraaien.',
+      en: 'A payment you do not know? It can be reversed.',
     },
   },
   {
@@ -110,10 +110,10 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     rule: { categories: ['email'] },
     relevance: 45,
     tierBoost: { photographed: 10 },
-    title: { nl: 'Een mail met uw gegevens is nog niet echt', en: 'An e-mail with your details is not always real' },
+    title: { nl: 'Een mail met uw naam kan nep zijn', en: 'An e-mail with your name can be fake' },
     text: {
-      nl: 'Een mail met uw echte naam is daarom nog niet echt. Klik nooit op een link die om bankgegevens vraagt.',
-      en: 'An e-mail with your real name is not genuine for that. Never click a link that asks for bank details.',
+      nl: 'Klik nooit op een link die om bankgegevens vraagt.',
+      en: 'Never click a link that asks for bank details.',
     },
   },
   {
@@ -121,10 +121,10 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     rule: { categories: ['birthDate', 'customerNumber'] },
     relevance: 40,
     tierBoost: { photographed: 10 },
-    title: { nl: 'Wie uw gegevens kent, bewijst daarmee niets', en: 'Knowing your details proves nothing' },
+    title: { nl: 'Wie uw gegevens kent, bewijst niets', en: 'Knowing your details proves nothing' },
     text: {
-      nl: 'Noemt iemand uw geboortedatum of klantnummer? Oplichters kunnen die ook hebben.',
-      en: 'Someone knows your date of birth or customer number? Criminals may have them too.',
+      nl: 'Ook oplichters kunnen ze kennen.',
+      en: 'Criminals may know them too.',
     },
   },
 
@@ -136,8 +136,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     tierBoost: { photographed: 15 },
     title: { nl: 'Iets afgegeven? Bel meteen uw bank', en: 'Gave something away? Call your bank at once' },
     text: {
-      nl: 'Laat uw pas blokkeren, doe aangifte bij de politie en laat het ons weten.',
-      en: 'Have your card blocked, report it to the police and let us know.',
+      nl: 'Laat uw pas blokkeren en doe aangifte.',
+      en: 'Have your card blocked and tell the police.',
     },
   },
 
@@ -146,20 +146,20 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     id: 'fake-police',
     rule: { minAge: 80 },
     relevance: 75,
-    title: { nl: 'De politie haalt nooit uw bankpas of geld op', en: 'The police never collect your bank card or money' },
+    title: { nl: 'De politie haalt nooit uw pas of geld op', en: 'The police never collect your card or money' },
     text: {
-      nl: 'Wil ‘de politie’ uw pas of geld? Dan is het een oplichter. Bel bij gevaar 112, anders 0900-8844.',
-      en: '‘The police’ want your card or money? Then it is a criminal. In danger call 112, otherwise 0900-8844.',
+      nl: 'Twijfel? Bel 0900-8844, bij gevaar 112.',
+      en: 'In doubt? Call 0900-8844, in danger 112.',
     },
   },
   {
     id: 'involve-someone-you-trust',
     rule: { minAge: 80 },
     relevance: 72,
-    title: { nl: 'Overleg eerst met iemand die u vertrouwt', en: 'First talk to someone you trust' },
+    title: { nl: 'Overleg eerst met iemand', en: 'First talk to someone you trust' },
     text: {
-      nl: 'Gaat het om geld of uw bank? Doe nog niets en bespreek het eerst met familie of een buur.',
-      en: 'Is it about money or your bank? Do nothing yet; first talk it over with family or a neighbour.',
+      nl: 'Bijvoorbeeld met familie of een buur.',
+      en: 'Such as family or a neighbour.',
     },
   },
   {
@@ -168,8 +168,8 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     relevance: 55,
     title: { nl: 'Gebruik een deurketting', en: 'Use a door chain' },
     text: {
-      nl: 'Open de deur alleen met de ketting erop. Verwacht u niemand? Dan hoeft u niet open te doen.',
-      en: 'Only open the door with the chain on. Not expecting anyone? You do not have to open it.',
+      nl: 'Verwacht u niemand? Doe niet open.',
+      en: 'Not expecting anyone? Do not open.',
     },
   },
 ];
