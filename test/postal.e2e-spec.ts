@@ -154,7 +154,7 @@ describe('Print batches (postal letters)', () => {
       const customerId: string = (await inst.db.query('SELECT customerId FROM letters WHERE id = ?', [row.letterId]))[0].customerId;
       const customer = (await t.app.get(CustomersService).findById(String(customerId)))!;
       expect(customer.customerNumber).not.toBe('K9000008');
-      // Two sheets at most (see README: the full letter at 14-16 pt and 1.5 line spacing takes three pages).
+      // One sheet at 14 pt; at 16 pt the longest letters still take three pages (see src/postal/README.md).
       expect(Number(row.pages)).toBeLessThanOrEqual(3);
       // The address as the print house and the window show it; bidi and control characters gone.
       // eslint-disable-next-line no-control-regex -- the point is that none of these survive

@@ -80,7 +80,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       phone: { label: 'Uw telefoonnummer', meaning: 'Pas op voor nepbellers.' },
       birthDate: { label: 'Uw geboortedatum', meaning: 'Wie die kent, bewijst niets.' },
       customerNumber: { label: 'Uw klantnummer', meaning: 'Wie dat kent, bewijst niets.' },
-      iban: { label: 'Uw bankrekeningnummer (IBAN)', meaning: 'Daarmee alleen haalt niemand geld.' },
+      iban: { label: 'Uw bankrekeningnummer (IBAN)', meaning: 'Alleen daarmee kan niemand geld halen.' },
     },
     locale: 'nl-NL',
     labels: {
@@ -142,7 +142,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       phone: { label: 'Your phone number', meaning: 'Watch out for fake calls.' },
       birthDate: { label: 'Your date of birth', meaning: 'Knowing it proves nothing.' },
       customerNumber: { label: 'Your customer number', meaning: 'Knowing it proves nothing.' },
-      iban: { label: 'Your bank account number (IBAN)', meaning: 'Alone, it gets nobody money.' },
+      iban: { label: 'Your bank account number (IBAN)', meaning: 'Nobody can take money with it alone.' },
     },
     locale: 'en-GB',
     labels: {

@@ -46,7 +46,7 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     title: { nl: 'Twijfel? Hang op en bel zelf terug', en: 'In doubt? Hang up and call back yourself' },
     text: {
       nl: 'Bel een nummer dat u kent.',
-      en: 'Call a number you know yourself.',
+      en: 'Use a number you know.',
     },
   },
   {

@@ -32,18 +32,29 @@ const LEFT = 20 * MM;
 // DIN 5008 asks for at least 10 mm on the right; every millimetre of line length saves lines at 16 pt.
 const WIDTH = A4.width - 32 * MM;
 const BODY_TOP_FIRST = 93 * MM;
-const BODY_TOP = 17 * MM;
-const BODY_BOTTOM = 277 * MM;
-const FOOTER_Y = 283 * MM;
+// Later pages start higher and every page ends lower than a typed letter would: at 16 pt each
+// millimetre is a line's worth over two pages, and the print house needs only 5 mm of margin.
+const BODY_TOP = 13 * MM;
+const BODY_BOTTOM = 279 * MM;
+const FOOTER_Y = 284 * MM;
 /** Right of the window, beside the date: it never shows through the envelope. */
-const QR = { x: 162 * MM, y: 42 * MM, size: 28 * MM };
+export const QR = { x: 162 * MM, y: 42 * MM, size: 28 * MM };
 const LINE_SPACING = 1.5;
+/** Headings are one line of larger bold type: 1.5 × their size is for running text, not for them. */
+const HEADING_SPACING = 1.2;
 
 /** "Kind regards, Company" on one line: on paper the sender is also at the top of the page. */
 function signatureRuns(block: { closing: string; company: string }): Run[] {
   return [
     { text: `${block.closing} `, bold: false },
     { text: block.company, bold: true },
+  ];
+}
+
+function webIntro(block: { lead: string; intro: string }): Run[] {
+  return [
+    { text: `${block.lead.replace(/[.:]?$/, '.')} `, bold: true },
+    { text: block.intro, bold: false },
   ];
 }
 
@@ -118,22 +129,22 @@ export class LetterRenderer {
     return name === 'bold' || name === 'fallbackBold' ? 'fallbackBold' : 'fallback';
   }
 
-  private lineGap(font: FontName, size: number): number {
-    const key = `${font}|${size}`;
+  private lineGap(font: FontName, size: number, spacing = LINE_SPACING): number {
+    const key = `${font}|${size}|${spacing}`;
     let gap = this.gaps.get(key);
     if (gap === undefined) {
       this.doc.font(font).fontSize(size);
-      gap = Math.max(0, LINE_SPACING * size - this.doc.currentLineHeight(true));
+      gap = Math.max(0, spacing * size - this.doc.currentLineHeight(true));
       this.gaps.set(key, gap);
     }
     return gap;
   }
 
-  private height(text: string, font: FontName, size: number, width: number): number {
-    const key = `${font}|${size}|${width}|${text}`;
+  private height(text: string, font: FontName, size: number, width: number, spacing = LINE_SPACING): number {
+    const key = `${font}|${size}|${width}|${spacing}|${text}`;
     let h = this.heights.get(key);
     if (h === undefined) {
-      const lineGap = this.lineGap(font, size);
+      const lineGap = this.lineGap(font, size, spacing);
       h = this.doc.font(font).fontSize(size).heightOfString(text, { width, lineGap });
       // Only texts shared by many letters are worth keeping; a greeting with a name is not.
       if (this.heights.size < 5000) this.heights.set(key, h);
@@ -180,27 +191,28 @@ export class LetterRenderer {
   }
 
   private measure(block: Block, size: number): { before: number; height: number } {
-    const after = size * 0.25;
+    const after = size * 0.2;
     switch (block.kind) {
       case 'title':
-        return { before: 0, height: this.height(block.text, this.font('bold', block.text), size + 3, WIDTH) + after };
+        return { before: 0, height: this.height(block.text, this.font('bold', block.text), size + 2, WIDTH, HEADING_SPACING) + after };
       case 'heading':
-        return { before: size * 0.35, height: this.height(block.text, this.font('bold', block.text), size + 1, WIDTH) + size * 0.1 };
+        return { before: size * 0.3, height: this.height(block.text, this.font('bold', block.text), size + 1, WIDTH, HEADING_SPACING) + size * 0.1 };
       case 'para':
         return { before: 0, height: this.runsHeight(block.runs, size, WIDTH) + after };
       case 'bullet':
-        return { before: 0, height: this.runsHeight(block.runs, size, WIDTH - 7 * MM) + size * 0.3 };
+        // List items are one line each; the bullet marks them apart, so they need less space between.
+        return { before: 0, height: this.runsHeight(block.runs, size, WIDTH - 7 * MM) + size * 0.1 };
       case 'box': {
         const inner = WIDTH - 12 * MM;
-        let h = 6 * MM + this.height(block.heading, 'bold', size + 2, inner) + size * 0.2;
+        let h = 6 * MM + this.height(block.heading, 'bold', size + 2, inner, HEADING_SPACING) + size * 0.2;
         for (const row of pairs(block.items)) h += Math.max(...row.map((item) => this.height(item, 'body', size, inner / 2 - 7 * MM)));
         h += size * 0.3 + this.height(block.closing, 'bold', size, inner);
         return { before: size * 0.3, height: h + after };
       }
       case 'web': {
         const h =
-          this.height(block.intro, 'body', size, WIDTH) +
-          this.height(block.url, 'bold', size, WIDTH) +
+          this.runsHeight(webIntro(block), size, WIDTH) +
+          this.height(block.url, 'body', size, WIDTH) +
           this.height(`${block.codeLabel} ${block.code}`, 'bold', size, WIDTH);
         return { before: 0, height: h + after };
       }
@@ -233,8 +245,8 @@ export class LetterRenderer {
     return placed;
   }
 
-  private text(text: string, font: FontName, size: number, x: number, y: number | undefined, width: number, continued = false): void {
-    const options = { width, lineGap: this.lineGap(font, size), continued, align: 'left' as const };
+  private text(text: string, font: FontName, size: number, x: number, y: number | undefined, width: number, spacing = LINE_SPACING): void {
+    const options = { width, lineGap: this.lineGap(font, size, spacing), align: 'left' as const };
     this.doc.font(font).fontSize(size);
     if (y === undefined) this.doc.text(text, options);
     else this.doc.text(text, x, y, options);
@@ -258,12 +270,12 @@ export class LetterRenderer {
     switch (block.kind) {
       case 'title':
         doc.fillColor('#0b3d66');
-        this.text(block.text, this.font('bold', block.text), size + 3, LEFT, y, WIDTH);
+        this.text(block.text, this.font('bold', block.text), size + 2, LEFT, y, WIDTH, HEADING_SPACING);
         doc.fillColor('black');
         return;
       case 'heading':
         doc.fillColor('#0b3d66');
-        this.text(block.text, this.font('bold', block.text), size + 1, LEFT, y, WIDTH);
+        this.text(block.text, this.font('bold', block.text), size + 1, LEFT, y, WIDTH, HEADING_SPACING);
         doc.fillColor('black');
         return;
       case 'para':
@@ -281,8 +293,8 @@ export class LetterRenderer {
         const inner = WIDTH - 12 * MM;
         const cell = inner / 2 - 7 * MM;
         let cy = y + 3 * MM;
-        this.text(block.heading, 'bold', size + 2, x, cy, inner);
-        cy += this.height(block.heading, 'bold', size + 2, inner) + size * 0.2;
+        this.text(block.heading, 'bold', size + 2, x, cy, inner, HEADING_SPACING);
+        cy += this.height(block.heading, 'bold', size + 2, inner, HEADING_SPACING) + size * 0.2;
         // Two columns: four short items take two lines instead of four.
         for (const row of pairs(block.items)) {
           row.forEach((item, i) => {
@@ -301,8 +313,9 @@ export class LetterRenderer {
           this.drawRuns(runs, size, LEFT, cy, WIDTH);
           cy += this.runsHeight(runs, size, WIDTH);
         };
-        line([{ text: block.intro, bold: false }]);
-        line([{ text: block.url, bold: true }]);
+        line(webIntro(block));
+        // Regular weight: the address must fit one line at 16 pt more often than bold lets it.
+        line([{ text: block.url, bold: false }]);
         line([
           { text: `${block.codeLabel} `, bold: false },
           { text: block.code, bold: true },
@@ -349,8 +362,13 @@ export class LetterRenderer {
     this.text(view.company, this.font('bold', view.company), 18, LEFT, 16 * MM, 95 * MM);
     this.hotlineLine(view, 110 * MM, 16 * MM, 80 * MM, 'right');
     // The window: the return line in its top 5 mm, the address in its lowest 27.3 mm.
+    // A long company name made the return address end in "…": smaller type first (down to 6 pt,
+    // still legible for the postal service), cut only beyond that.
     const returnLine = input.returnLine;
-    this.doc.font(this.font('body', returnLine)).fontSize(7.5).text(returnLine, WINDOW.x, WINDOW.y + 1.2 * MM, { width: WINDOW.width, height: RETURN_ZONE, lineBreak: false, ellipsis: true });
+    doc.font(this.font('body', returnLine));
+    let returnSize = 7.5;
+    while (returnSize > 6 && doc.fontSize(returnSize).widthOfString(returnLine) > WINDOW.width) returnSize -= 0.25;
+    doc.fontSize(returnSize).text(returnLine, WINDOW.x, WINDOW.y + 1.2 * MM, { width: WINDOW.width, height: RETURN_ZONE, lineBreak: false, ellipsis: true });
     doc.save().lineWidth(0.4).moveTo(WINDOW.x, WINDOW.y + RETURN_ZONE).lineTo(WINDOW.x + WINDOW.width, WINDOW.y + RETURN_ZONE).stroke().restore();
     let ay = ADDRESS_TOP;
     const lineHeight = 12 * 1.25;

@@ -24,7 +24,7 @@ export type Block =
   | { kind: 'para'; runs: Run[] }
   | { kind: 'bullet'; runs: Run[] }
   | { kind: 'box'; heading: string; items: string[]; closing: string }
-  | { kind: 'web'; intro: string; url: string; code: string; codeLabel: string }
+  | { kind: 'web'; lead: string; intro: string; url: string; code: string; codeLabel: string }
   | { kind: 'signature'; closing: string; company: string };
 
 const hbs = Handlebars.create();
@@ -91,7 +91,9 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
   const words = WORDING[view.language];
   const label = (key: LabelKey): string => words.print.labels[key] ?? words.labels[key];
   // An update letter carries the team's own text instead of the tier text, as its e-mail does.
-  const tier = view.update ? [] : htmlBlocks(tierTemplates[view.language][view.tier](view));
+  // On paper the incident's paragraphs run on as one: short paragraphs leave half-empty lines, which at 16 pt cost a page.
+  const together = { ...view, description: view.description.length ? [view.description.join(' ')] : [] };
+  const tier = view.update ? [] : htmlBlocks(tierTemplates[view.language][view.tier](together));
   // A letter on paper opens with what it is about, then the greeting (the e-mail has a subject line for that).
   const blocks: Block[] = tier[0]?.kind === 'title' ? [tier.shift()!] : view.update ? [{ kind: 'title', text: view.update.heading }] : [];
   blocks.push({ kind: 'para', runs: plain(view.greeting) });
@@ -102,7 +104,7 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
   blocks.push(...tier);
   // The box follows what criminals are after; on paper the tips after it, being short blocks, fill the pages without gaps.
   blocks.push({ kind: 'box', heading: label('neverHeading'), items: [label('neverPin'), label('neverCard'), label('neverCodes'), label('neverTransfer')], closing: label('neverScam') });
-  blocks.push({ kind: 'heading', text: label('measuresHeading') }, ...view.measuresTaken.map((p): Block => ({ kind: 'para', runs: plain(p) })));
+  blocks.push({ kind: 'heading', text: label('measuresHeading') }, ...(view.measuresTaken.length ? [{ kind: 'para', runs: plain(view.measuresTaken.join(' ')) } as Block] : []));
   blocks.push({ kind: 'heading', text: label('tipsHeading') });
   for (const tip of view.tips) {
     const title = /[.?!:]$/.test(tip.title) ? tip.title : `${tip.title}.`;
@@ -110,21 +112,15 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
   }
   blocks.push(
     { kind: 'heading', text: label('hotlineHeading') },
-    {
-      kind: 'para',
-      runs: [
-        { text: `${label('hotlineCall')} `, bold: false },
-        { text: view.hotlinePhone, bold: true },
-        { text: `. ${label('hotlineMail')} `, bold: false },
-        { text: view.hotlineEmail, bold: true },
-      ],
-    },
+    // The address on a line of its own: a long one no longer breaks at its hyphen.
+    { kind: 'para', runs: [{ text: `${label('hotlineCall')} `, bold: false }, { text: view.hotlinePhone, bold: true }] },
+    { kind: 'para', runs: [{ text: `${label('hotlineMail')} `, bold: false }, { text: view.hotlineEmail, bold: true }] },
     // On paper "is this really from us" is answered in the same paragraph; a section of its own costs lines.
     { kind: 'para', runs: [{ text: `${label('hotlineMention')} `, bold: false }, { text: `${label('genuineHeading')} `, bold: true }, { text: label('genuineText'), bold: false }] },
   );
   blocks.push(
-    { kind: 'heading', text: label('confirmHeading') },
-    { kind: 'web', intro: label('confirmText'), url: view.letterUrl.replace(/^https?:\/\//, ''), code: groupedCode, codeLabel: words.print.webCode },
+    // The heading leads the paragraph in bold, as the hotline's "is this really from us" does: a heading of its own costs two lines.
+    { kind: 'web', lead: label('confirmHeading'), intro: label('confirmText'), url: view.letterUrl.replace(/^https?:\/\//, ''), code: groupedCode, codeLabel: words.print.webCode },
   );
   blocks.push({ kind: 'signature', closing: label('closing'), company: view.company });
   if (label('footer')) blocks.push({ kind: 'para', runs: plain(label('footer')) });
@@ -138,7 +134,7 @@ export function blockWords(blocks: Block[]): number {
       if (b.kind === 'title' || b.kind === 'heading') return b.text;
       if (b.kind === 'para' || b.kind === 'bullet') return b.runs.map((r) => r.text).join('');
       if (b.kind === 'box') return [b.heading, ...b.items, b.closing].join(' ');
-      if (b.kind === 'web') return b.intro;
+      if (b.kind === 'web') return `${b.lead} ${b.intro}`;
       return [b.closing, b.company].join(' ');
     })
     .join(' ');
