@@ -52,7 +52,7 @@ export interface AppConfig {
   printReturnAddress: string;
   /** Seconds a worker may hold a print file before another may take it over. */
   printLeaseSeconds: number;
-  /** Letters per PDF (the print house takes at most 5,000). */
+  /** Letters per PDF (the print house takes at most 5,000; 1,000 keeps a worker's memory small). */
   printFileLetters: number;
   /** Prefix of every Bull key in Redis, so several installations (or test runs) can share one Redis. */
   queuePrefix: string;
@@ -232,7 +232,7 @@ export function loadConfig(env: Env): AppConfig {
     printDir: env.PRINT_DIR?.trim() || 'var/print',
     printReturnAddress: env.PRINT_RETURN_ADDRESS?.trim() || '',
     printLeaseSeconds: int(env, 'PRINT_LEASE_SECONDS', 300, 5, 86400),
-    printFileLetters: int(env, 'PRINT_FILE_LETTERS', 5000, 1, 5000),
+    printFileLetters: int(env, 'PRINT_FILE_LETTERS', 1000, 1, 5000),
     queuePrefix: env.QUEUE_PREFIX?.trim() || 'fw',
     hotlineLookupLimit: int(env, 'HOTLINE_LOOKUP_LIMIT', 30, 0, 1000000),
     hotlineLookupWindowSeconds: int(env, 'HOTLINE_LOOKUP_WINDOW_SECONDS', 600, 1, 86400),

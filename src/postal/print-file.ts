@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { printFonts } from './print-fonts';
 import { LetterRenderer, PrintLetterInput } from './print-letter';
+
+/** Bytes of finished PDF that may wait in memory for the disk. */
+const STREAM_BUFFER = 1 << 20;
 
 export interface WrittenFile {
   sha256: string;
@@ -29,7 +33,7 @@ export async function writeLetterPdf(finalPath: string, letters: AsyncIterable<P
     compress: true,
     info: { Title: options.title, Producer: 'fraud-warning mailer', Creator: 'fraud-warning mailer', CreationDate: options.creationDate, ModDate: options.creationDate },
   });
-  const out = createWriteStream(tmp);
+  const out = createWriteStream(tmp, { highWaterMark: STREAM_BUFFER });
   const finished = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
     out.on('error', reject);
@@ -39,11 +43,21 @@ export async function writeLetterPdf(finalPath: string, letters: AsyncIterable<P
   doc.pipe(out);
   const renderer = new LetterRenderer(doc, printFonts());
   const letterPages: number[] = [];
+  // Backpressure on what pdfkit holds, not only on the file stream: pdfkit pushes every finished page
+  // into its own readable buffer whether or not anyone reads it, and pipe() moves only a file
+  // stream's worth per 'drain'. Waiting for one 'drain' after each chunk of letters left most of a
+  // file in that buffer (the worker's peak RSS grew with the file); waiting until it is small again
+  // after every letter keeps a few letters in memory, whatever the file's size.
+  const drained = async () => {
+    while (doc.readableLength + out.writableLength > STREAM_BUFFER) await once(out, 'drain');
+  };
   try {
     for await (const chunk of letters) {
-      for (const letter of chunk) letterPages.push(renderer.draw(letter));
-      // Let the file stream drain before drawing more: pages are written as they are finished.
-      if (out.writableNeedDrain) await new Promise<void>((r) => out.once('drain', () => r()));
+      for (const letter of chunk) {
+        letterPages.push(renderer.draw(letter));
+        await drained();
+      }
+      forgetLayouts(doc);
       await options.afterChunk?.(renderer.pages);
     }
     doc.end();
@@ -59,6 +73,17 @@ export async function writeLetterPdf(finalPath: string, letters: AsyncIterable<P
   await rename(tmp, finalPath);
   await fsyncPath(dirname(finalPath));
   return { sha256: hash.digest('hex'), pages: renderer.pages, letterPages };
+}
+
+/**
+ * pdfkit keeps the glyph layout of every word it has set, per font, until the document ends: with a
+ * token, a reference and a name in every letter that grew by ~16 KB a letter. Emptied after each
+ * chunk of letters, it holds the words the next letters share (they are laid out again once) and
+ * stays flat. `layoutCache` is pdfkit's own (0.20), so this only empties it where it has that shape.
+ */
+function forgetLayouts(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies ?? {};
+  for (const font of Object.values(families)) if (font.layoutCache && typeof font.layoutCache === 'object') font.layoutCache = Object.create(null) as object;
 }
 
 async function fsyncPath(path: string): Promise<void> {
