@@ -146,7 +146,7 @@ export const TIP_CATALOGUE: readonly Tip[] = [
     id: 'fake-police',
     rule: { minAge: 80 },
     relevance: 75,
-    title: { nl: 'De politie haalt nooit uw pas of geld op', en: 'The police never collect your card or money' },
+    title: { nl: 'De politie haalt nooit uw bankpas of geld op', en: 'The police never collect your bank card or money' },
     text: {
       nl: 'Twijfel? Bel 0900-8844, bij gevaar 112.',
       en: 'In doubt? Call 0900-8844, in danger 112.',
