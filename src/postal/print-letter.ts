@@ -387,7 +387,11 @@ export class LetterRenderer {
 
   private hotlineLine(view: LetterView, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): void {
     const text = `${WORDING[view.language].labels.headerCall} ${view.hotlinePhone}`;
-    this.doc.font(this.font('bold', text)).fontSize(14).text(text, x, y, { width, align, lineBreak: false });
+    // Seen on paper: the English line broke before the number's last group. Smaller type, never a break.
+    this.doc.font(this.font('bold', text));
+    let size = 14;
+    while (size > 11 && this.doc.fontSize(size).widthOfString(text) > width) size -= 0.5;
+    this.doc.fontSize(size).text(text, x, y, { width, align, lineBreak: false });
   }
 
   private footer(view: LetterView, page: number, total: number): void {
