@@ -40,6 +40,8 @@ export interface AppConfig {
   smtpPoolSize: number;
   /** Worker processes `node dist/main.js` forks (APP_ROLE all or worker); 1 = this process does the work itself. */
   workers: number;
+  /** Scheduling niceness of the forked worker processes, so the HTTP process wins the CPU when it is short. */
+  workerNice: number;
   /** How often the campaign reconciler runs (re-enqueue lost jobs, expire leases, complete campaigns). */
   reconcileIntervalSeconds: number;
   uploadLimitBytes: number;
@@ -224,7 +226,8 @@ export function loadConfig(env: Env): AppConfig {
     sendRetryBaseMs: int(env, 'SEND_RETRY_BASE_MS', 30000, 10, 3600000),
     sendConcurrency: int(env, 'SEND_CONCURRENCY', 32, 1, 1000),
     smtpPoolSize: int(env, 'SMTP_POOL_SIZE', 10, 1, 200),
-    workers: int(env, 'WORKERS', 1, 1, 64),
+    workers: int(env, 'WORKERS', 1, 0, 64),
+    workerNice: int(env, 'WORKER_NICE', 10, 0, 19),
     reconcileIntervalSeconds: int(env, 'RECONCILE_INTERVAL_SECONDS', 5, 1, 3600),
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_MB', 200, 1, 10240) * 1024 * 1024,
     uploadDir: env.UPLOAD_DIR?.trim() || 'var/uploads',
