@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ interface SendProbe {
  * recipient), so the demo and development need no mail server.
  */
 @Injectable()
-export class MailTransport implements OnModuleDestroy {
+export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
   private readonly outbox: string | undefined;
 
@@ -130,7 +130,8 @@ export class MailTransport implements OnModuleDestroy {
     return { messageId, response: typeof info.response === 'string' ? info.response : '' };
   }
 
-  onModuleDestroy(): void {
+  /** After every module's shutdown hooks: the letter consumers finish their letters first (SendProcessor). */
+  onApplicationShutdown(): void {
     this.transporter.close();
   }
 }
