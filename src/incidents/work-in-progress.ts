@@ -7,10 +7,15 @@ import type { WorkInProgress } from './retention-rules';
  * must read it under the incident's row lock (see IncidentsService.close); the purge reads it again.
  */
 export async function readWorkInProgress(manager: EntityManager, incidentId: number): Promise<WorkInProgress> {
-  const [campaigns, imports, printBatches] = [
-    (await manager.query("SELECT id, status FROM campaigns WHERE incidentId = ? AND status IN ('sending', 'approved') ORDER BY id", [incidentId])) as WorkInProgress['campaigns'],
-    (await manager.query("SELECT id FROM imports WHERE incidentId = ? AND status IN ('queued', 'processing') ORDER BY id", [incidentId])) as WorkInProgress['imports'],
-    (await manager.query("SELECT b.id FROM print_batches b JOIN campaigns c ON c.id = b.campaignId WHERE c.incidentId = ? AND b.status = 'building' ORDER BY b.id", [incidentId])) as WorkInProgress['printBatches'],
-  ];
-  return { campaigns: campaigns.map((c) => ({ id: Number(c.id), status: c.status })), imports: imports.map((i) => ({ id: Number(i.id) })), printBatches: printBatches.map((b) => ({ id: Number(b.id) })) };
+  const campaigns = await manager.query<{ id: number; status: string }[]>("SELECT id, status FROM campaigns WHERE incidentId = ? AND status IN ('sending', 'approved') ORDER BY id", [incidentId]);
+  const imports = await manager.query<{ id: number }[]>("SELECT id FROM imports WHERE incidentId = ? AND status IN ('queued', 'processing') ORDER BY id", [incidentId]);
+  const printBatches = await manager.query<{ id: number }[]>(
+    "SELECT b.id FROM print_batches b JOIN campaigns c ON c.id = b.campaignId WHERE c.incidentId = ? AND b.status = 'building' ORDER BY b.id",
+    [incidentId],
+  );
+  return {
+    campaigns: campaigns.map((c) => ({ id: Number(c.id), status: c.status })),
+    imports: imports.map((i) => ({ id: Number(i.id) })),
+    printBatches: printBatches.map((b) => ({ id: Number(b.id) })),
+  };
 }
