@@ -15,12 +15,12 @@ export const RETENTION: Texts<{
   purgedNote: (when: string) => string;
   closeButton: string;
   closeTitle: string;
-  warning: (when: string) => string;
+  /** `when` null: RETENTION_DAYS is 0, the purge follows at once. */
+  warning: (when: string | null) => string;
   deletedHeading: string;
   deleted: string[];
   keptHeading: string;
   kept: string[];
-  whenNow: string;
   afterClosing: string[];
   blockedTitle: string;
   blocked: { sending: (id: number) => string; approved: (id: number) => string; import: (id: number) => string; printBatch: (id: number) => string };
@@ -40,7 +40,8 @@ export const RETENTION: Texts<{
     purgedNote: (when) => `De persoonsgegevens van de klanten zijn op ${when} verwijderd. De aantallen en het register blijven bestaan.`,
     closeButton: 'Datalek sluiten',
     closeTitle: 'Datalek sluiten',
-    warning: (when) => `Op ${when} worden de persoonsgegevens van alle klanten van dit datalek verwijderd. Dat kan niet ongedaan worden gemaakt.`,
+    warning: (when) =>
+      `${when ? `Op ${when}` : 'Direct na het sluiten (binnen enkele minuten)'} worden de persoonsgegevens van alle klanten van dit datalek verwijderd. Dat kan niet ongedaan worden gemaakt.`,
     deletedHeading: 'Wat wordt verwijderd',
     deleted: [
       'Namen, e-mailadressen, telefoonnummers, adressen, geboortedatums en klantnummers van de klanten',
@@ -49,7 +50,6 @@ export const RETENTION: Texts<{
     ],
     keptHeading: 'Wat blijft bewaard',
     kept: ['Aantallen per ernst en per soort gegevens', 'De brieven met hun status en datums, en de uitkomsten van hotline-gesprekken', 'Het register, het concept voor de melding en het auditlog'],
-    whenNow: 'direct na het sluiten (bij de eerstvolgende ronde, binnen enkele minuten)',
     afterClosing: ['Er kunnen geen klanten meer worden geüpload en geen verzendingen worden gemaakt, goedgekeurd of gestart.', 'Tot het verwijderen kan de hotline bellers nog opzoeken; daarna niet meer.'],
     blockedTitle: 'U kunt dit datalek nog niet sluiten',
     blocked: {
@@ -74,7 +74,7 @@ export const RETENTION: Texts<{
     purgedNote: (when) => `The customers' personal data was removed on ${when}. The counts and the register remain.`,
     closeButton: 'Close incident',
     closeTitle: 'Close incident',
-    warning: (when) => `On ${when} the personal data of every customer of this incident will be removed. This cannot be undone.`,
+    warning: (when) => `${when ? `On ${when}` : 'Straight after closing (within a few minutes)'} the personal data of every customer of this incident will be removed. This cannot be undone.`,
     deletedHeading: 'What will be removed',
     deleted: [
       "The customers' names, email addresses, phone numbers, addresses, dates of birth and customer numbers",
@@ -83,7 +83,6 @@ export const RETENTION: Texts<{
     ],
     keptHeading: 'What is kept',
     kept: ['Counts per tier and per kind of data', 'The letters with their states and dates, and the outcomes of hotline calls', 'The register, the authority report draft and the audit log'],
-    whenNow: 'straight after closing (at the next sweep, within a few minutes)',
     afterClosing: ['No more customers can be uploaded, and no campaigns can be created, approved or started.', 'Until the removal the hotline can still look callers up; after it, no longer.'],
     blockedTitle: 'You cannot close this incident yet',
     blocked: {

@@ -50,7 +50,7 @@ export function CloseIncidentPage({ ctx, incident, retentionDays, purgeAt, work 
     ...work.imports.map((i) => t.blocked.import(i.id)),
     ...work.printBatches.map((b) => t.blocked.printBatch(b.id)),
   ];
-  const when = retentionDays === 0 ? t.whenNow : formatDateTime(purgeAt, l);
+  const when = retentionDays === 0 ? null : formatDateTime(purgeAt, l);
   return (
     <Page ctx={ctx} title={t.closeTitle} backHref={back}>
       <p className="lead">{incident.title}</p>
