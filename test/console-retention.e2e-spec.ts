@@ -65,7 +65,7 @@ describe('Console: Close incident (Chromium)', () => {
     await page.goto(`${t.baseUrl}/console/incidents/${incidentId}`);
     await checkPageState(page, 'retention-incident-open');
     await page.getByRole('button', { name: 'Close incident' }).click();
-    await page.waitForURL(new RegExp(`/console/incidents/${incidentId}/close$`));
+    await page.waitForURL(new RegExp(`/console/incidents/${incidentId}/close\\??$`));
     await expectText(page, 'What will be removed');
     await expectText(page, 'This cannot be undone.');
     await checkPageState(page, 'retention-close-check');
