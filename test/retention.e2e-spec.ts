@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import request from 'supertest';
 import type { AppConfig } from '../src/config/config';
+import { erasePersonalData } from '../src/customers/personal-data';
 import { PurgeService } from '../src/retention/purge.service';
+import { seedCustomers, seedIncident } from './support/seed';
 import { auth, counts, until } from './campaigns.support';
 import { startSmtpSink } from './support/smtp-sink';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
@@ -176,6 +178,8 @@ describe('Retention: close an incident and purge it', () => {
 
   it('leaves none of the imported personal values in the database', async () => {
     expect(found(await databaseText(inst))).toEqual([]);
+    // Erasing again (a purge resumed after a crash) finds nothing left to change.
+    expect(await erasePersonalData(inst.db.manager, incidentId)).toBe(0);
   });
 
   it('deleted the upload and print files', async () => {
@@ -232,5 +236,24 @@ describe('Retention: close an incident and purge it', () => {
     expect(existsSync(join(printDir, `batch-${batches[1]}`, 'manifest-x.csv'))).toBe(true);
     const rows: { id: number; manifestDisk: string | null }[] = await inst.db.query('SELECT id, manifestDisk FROM print_batches WHERE id IN (?) ORDER BY id', [batches]);
     expect(rows.map((r) => r.manifestDisk)).toEqual([null, 'manifest-x.csv']);
+  });
+
+  it('refuses to close while a campaign sends or waits approved, naming it; the draft of a closed incident can no longer be approved', async () => {
+    const other = await seedIncident(inst.db, { title: 'Busy incident' });
+    await seedCustomers(inst.db, other, 2, 'busy.example');
+    const sending: { insertId: number } = await inst.db.query("INSERT INTO campaigns (incidentId, tiers, status, createdBy, kind) VALUES (?, '[\"viewed\"]', 'sending', 1, 'warning')", [other]);
+    const approved: { insertId: number } = await inst.db.query("INSERT INTO campaigns (incidentId, tiers, status, createdBy, kind) VALUES (?, '[\"viewed\"]', 'approved', 1, 'warning')", [other]);
+    const refused = await request(api.http).post(`/api/incidents/${other}/close`).set(auth(tokens.admin)).expect(409);
+    expect(refused.body.message).toContain(`campaign ${sending.insertId} is still sending: pause it`);
+    expect(refused.body.message).toContain(`campaign ${approved.insertId} is approved but not started`);
+    expect((await request(api.http).get(`/api/incidents/${other}`).set(auth(tokens.admin)).expect(200)).body).toMatchObject({ status: 'open', purgeAt: null });
+
+    await inst.db.query("UPDATE campaigns SET status = 'paused' WHERE id = ?", [sending.insertId]);
+    await inst.db.query('DELETE FROM campaigns WHERE id = ?', [approved.insertId]);
+    const draft = await request(api.http).post(`/api/incidents/${other}/campaigns`).set(auth(tokens.ada)).send({ tiers: ['photographed', 'viewed', 'searched'] }).expect(201);
+    await request(api.http).post(`/api/incidents/${other}/close`).set(auth(tokens.admin)).expect(200);
+    const approve = await request(api.http).post(`/api/campaigns/${draft.body.id}/approve`).set(auth(tokens.bo)).expect(409);
+    expect(approve.body.message).toMatch(/can no longer create, approve, start or resume its campaigns/);
+    await request(api.http).post(`/api/campaigns/${sending.insertId}/resume`).set(auth(tokens.ada)).expect(409);
   });
 });
