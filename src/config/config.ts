@@ -65,6 +65,12 @@ export interface AppConfig {
   breachReportWindowSeconds: number;
   /** How often workers look for deadline reminders (24 h and 4 h before) to send. */
   reminderIntervalSeconds: number;
+  /** Days after an incident is closed until its customers' personal data is purged (0: at the next sweep). */
+  retentionDays: number;
+  /** How often workers look for due purges and for upload and print files to delete (README, "Retention and purge"). */
+  purgeSweepSeconds: number;
+  /** Days after a print batch is marked posted until its PDFs and manifest are deleted. */
+  postedPrintFilesDays: number;
   hotlineAlerts: HotlineAlertConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Console sessions end after this long without a request (30 min). */
@@ -242,6 +248,9 @@ export function loadConfig(env: Env): AppConfig {
     breachReportLimit: int(env, 'BREACH_REPORT_LIMIT', 5, 0, 100000),
     breachReportWindowSeconds: int(env, 'BREACH_REPORT_WINDOW_SECONDS', 3600, 1, 86400),
     reminderIntervalSeconds: int(env, 'REMINDER_INTERVAL_SECONDS', 60, 1, 3600),
+    retentionDays: int(env, 'RETENTION_DAYS', 180, 0, 3650),
+    purgeSweepSeconds: int(env, 'PURGE_SWEEP_SECONDS', 60, 1, 86400),
+    postedPrintFilesDays: int(env, 'POSTED_PRINT_FILES_DAYS', 30, 0, 3650),
     hotlineAlerts: hotlineAlerts(env),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     sessionIdleSeconds: int(env, 'SESSION_IDLE_SECONDS', 1800, 1, 86400),

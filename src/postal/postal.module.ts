@@ -8,6 +8,7 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { LettersModule } from '../letters/letters.module';
 import { QUEUES } from '../queues/queues';
 import { StaffModule } from '../staff/staff.module';
+import { BatchFiles } from './batch-files.service';
 import { PostalController } from './postal.controller';
 import { PrintBatchesService } from './print-batches.service';
 import { PrintProcessor } from './print.processor';
@@ -27,7 +28,7 @@ import { PrintRenderService } from './print-render.service';
   ],
   controllers: [PostalController],
   // The breach register counts posted letters through this token (it must not depend on postal).
-  providers: [PrintBatchesService, PrintRenderService, PrintProcessor, { provide: POSTED_LETTERS, useExisting: PrintBatchesService }],
-  exports: [PrintBatchesService],
+  providers: [PrintBatchesService, PrintRenderService, PrintProcessor, BatchFiles, { provide: POSTED_LETTERS, useExisting: PrintBatchesService }],
+  exports: [PrintBatchesService, BatchFiles],
 })
 export class PostalModule {}
