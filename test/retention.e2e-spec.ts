@@ -27,8 +27,9 @@ const PERSONAL_VALUES = [
   '9471 QX', '9472 QY', '9473 QZ', '9471QX', '9472QY', '9473QZ',
   '1941-03-14', '1958-11-02', '1936-07-27', '14-03-1941', '02-11-1958', '27-07-1936',
   '0417164300', '0123456789', '0001234567',
-  // What the hotline wrote down about a caller.
+  // What the hotline wrote down about a caller, and the reason typed for a lookup.
   'Terugbellen op huisnummer 17B',
+  'Mevrouw Ottolien belt over haar brief',
 ];
 
 /** Every row of every table, as text: what a dump of the database would hold. */
@@ -106,7 +107,7 @@ describe('Retention: close an incident and purge it', () => {
     await until(() => request(api.http).get(`/api/print-batches/${batchId}`).set(auth(tokens.ada)), (r) => r.body.status === 'ready');
     expect(readdirSync(join(printDir, `batch-${batchId}`)).length).toBeGreaterThan(0);
 
-    await request(api.http).post('/api/hotline/lookup').set(auth(tokens.hotline)).send({ incidentId, reason: 'caller asks about the letter', customerNumber: 'QX-700101' }).expect(200);
+    await request(api.http).post('/api/hotline/lookup').set(auth(tokens.hotline)).send({ incidentId, reason: 'Mevrouw Ottolien belt over haar brief', customerNumber: 'QX-700101' }).expect(200);
     await request(api.http).post('/api/hotline/contacts').set(auth(tokens.hotline)).send({ incidentId, customerNumber: 'QX-700101', outcome: 'callback-requested', notes: 'Terugbellen op huisnummer 17B' }).expect(201);
     expect(found(await databaseText(inst)).length).toBeGreaterThan(20);
 

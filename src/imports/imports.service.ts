@@ -441,17 +441,26 @@ export class ImportsService {
   private async finish(imp: Import, status: 'completed' | 'failed', message: string | null): Promise<void> {
     // The upload goes first: whoever sees the import finished may rely on the file being gone.
     if (imp.storedPath) removeFile(imp.storedPath);
-    await this.imports.update({ id: imp.id }, { status, message, progress: 100, finishedAt: new Date(), storedPath: null });
     const done = await this.summary(imp.id);
-    await this.audit.record(SYSTEM_ACTOR, 'import.complete', `import:${imp.id}`, {
-      status,
-      dryRun: done.dryRun,
-      rowsRead: done.rowsRead,
-      rowsRejected: done.rowsRejected,
-      warnings: done.warnings,
-      created: done.customersCreated,
-      updated: done.customersUpdated,
-      unchanged: done.customersUnchanged,
+    // One transaction: whoever sees the import finished also finds its audit event.
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(Import, { id: imp.id }, { status, message, progress: 100, finishedAt: new Date(), storedPath: null });
+      await this.audit.record(
+        SYSTEM_ACTOR,
+        'import.complete',
+        `import:${imp.id}`,
+        {
+          status,
+          dryRun: done.dryRun,
+          rowsRead: done.rowsRead,
+          rowsRejected: done.rowsRejected,
+          warnings: done.warnings,
+          created: done.customersCreated,
+          updated: done.customersUpdated,
+          unchanged: done.customersUnchanged,
+        },
+        tx,
+      );
     });
     this.logger.log({ msg: 'import finished', importId: imp.id, status, rowsRead: done.rowsRead, rowsRejected: done.rowsRejected });
     const incident = await this.incidents.get(imp.incidentId).catch(() => undefined);

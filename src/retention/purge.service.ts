@@ -93,6 +93,7 @@ export class PurgeService {
     // Not in one transaction: erasePersonalData commits range by range, and every step can simply
     // run again after a crash. The incident turns `purged` only after all of it.
     const customers = await erasePersonalData(this.db.manager, incidentId);
+    await this.scrubLookupReasons(incidentId);
     const uploads = await this.uploads.deleteForIncident(incidentId);
     const printBatches = await this.printFiles.deleteForIncident(incidentId);
     const outbox = await this.removeOutboxLetters(incidentId);
@@ -106,6 +107,24 @@ export class PurgeService {
     if (!marked) return { incidentId, result: 'taken' };
     this.logger.log({ msg: 'incident purged', incidentId, customers, uploads, printBatches, outboxLetters: outbox });
     return { incidentId, result: 'purged', customers };
+  }
+
+  /**
+   * The reason hotline staff typed for each lookup is free text ("caller Mrs Jansen asked…"), so it
+   * can hold what the purge removes; the audit keeps who looked up what and when, not that text.
+   * In id ranges, so a large audit log is never one long transaction; running it again is harmless.
+   */
+  private async scrubLookupReasons(incidentId: number): Promise<void> {
+    const [range]: { lo: string | null; hi: string | null }[] = await this.db.query("SELECT MIN(id) AS lo, MAX(id) AS hi FROM audit_events WHERE action = 'hotline.lookup'");
+    if (range?.lo === null || range?.hi === null || !range) return;
+    for (let from = BigInt(range.lo); from <= BigInt(range.hi); from += 10_000n) {
+      await this.db.query(
+        `UPDATE audit_events SET detail = JSON_SET(detail, '$.reason', 'removed at purge')
+          WHERE id >= ? AND id < ? AND action = 'hotline.lookup' AND JSON_VALUE(detail, '$.incidentId') = ?
+            AND JSON_VALUE(detail, '$.reason') IS NOT NULL AND JSON_VALUE(detail, '$.reason') <> 'removed at purge'`,
+        [String(from), String(from + 10_000n), incidentId],
+      );
+    }
   }
 
   /** Without SMTP_URL letters are .eml files in the outbox, each a whole letter: the incident's go too. */
