@@ -9,6 +9,7 @@ import { LettersModule } from '../letters/letters.module';
 import { QUEUES } from '../queues/queues';
 import { StaffModule } from '../staff/staff.module';
 import { PostalController } from './postal.controller';
+import { PostalLettersService } from './postal-letters.service';
 import { PrintBatchesService } from './print-batches.service';
 import { PrintProcessor } from './print.processor';
 import { PrintRenderService } from './print-render.service';
@@ -27,7 +28,7 @@ import { PrintRenderService } from './print-render.service';
   ],
   controllers: [PostalController],
   // The breach register counts posted letters through this token (it must not depend on postal).
-  providers: [PrintBatchesService, PrintRenderService, PrintProcessor, { provide: POSTED_LETTERS, useExisting: PrintBatchesService }],
-  exports: [PrintBatchesService],
+  providers: [PrintBatchesService, PostalLettersService, PrintRenderService, PrintProcessor, { provide: POSTED_LETTERS, useExisting: PrintBatchesService }],
+  exports: [PrintBatchesService, PostalLettersService],
 })
 export class PostalModule {}

@@ -25,6 +25,7 @@ export const CAMPAIGNS: Texts<{
   creatorCannotApprove: string;
   approvedBy: (name: string, at: string) => string;
   start: (n: string) => string;
+  startPostOnly: (n: string) => string;
   startHint: (email: string, post: string) => string;
   pause: string;
   resume: string;
@@ -66,8 +67,9 @@ export const CAMPAIGNS: Texts<{
     approve: 'Goedkeuren',
     creatorCannotApprove: 'U hebt deze verzending aangemaakt. Een andere collega van communicatie moet hem goedkeuren.',
     approvedBy: (name, at) => `Goedgekeurd door ${name} op ${at}.`,
-    start: (n) => `Start verzending van ${n} brieven`,
-    startHint: (email, post) => `${email} per e-mail; ${post} gaan per post (via de postlijst).`,
+    start: (n) => `Start verzending van ${n} brieven per e-mail`,
+    startPostOnly: (n) => `Verzending starten (${n} brieven per post)`,
+    startHint: (email, post) => `${email} brieven gaan per e-mail. De ${post} brieven per post gaan naar de drukker: maak daarvoor na de start een drukbestand onder ‘Gedrukte brieven’.`,
     pause: 'Pauzeren',
     resume: 'Hervatten',
     pausedReason: (reason) => `Gepauzeerd: ${reason}`,
@@ -81,9 +83,9 @@ export const CAMPAIGNS: Texts<{
     postalLink: 'Postlijst downloaden (CSV)',
     needsPersonHeading: 'Brieven die aandacht nodig hebben',
     nothingNeedsPerson: 'Geen.',
-    failedHelp: (n) => `${n} mislukt: de mailserver weigerde het adres. Ze staan op de postlijst en gaan per post.`,
-    unknownHelp: (n) => `${n} onbekend: de verbinding viel weg nadat de brief was verstuurd. Vraag de mailprovider of ze zijn aangekomen; ze staan op de postlijst.`,
-    bouncedHelp: (n) => `${n} teruggekomen: het adres bestaat niet (meer). Ze staan op de postlijst.`,
+    failedHelp: (n) => `${n} mislukt: de mailserver weigerde het adres. Ze gaan per post, met het volgende drukbestand.`,
+    unknownHelp: (n) => `${n} onbekend: de verbinding viel weg nadat de brief was verstuurd. Vraag de mailprovider of ze zijn aangekomen; ze gaan ook per post, met het volgende drukbestand.`,
+    bouncedHelp: (n) => `${n} teruggekomen: het adres bestaat niet (meer). Ze gaan per post, met het volgende drukbestand.`,
     actionsHeading: 'Acties',
     completed: 'Alle brieven zijn verwerkt.',
   },
@@ -111,8 +113,9 @@ export const CAMPAIGNS: Texts<{
     approve: 'Approve',
     creatorCannotApprove: 'You created this campaign. Another colleague from communications must approve it.',
     approvedBy: (name, at) => `Approved by ${name} on ${at}.`,
-    start: (n) => `Start sending ${n} letters`,
-    startHint: (email, post) => `${email} by email; ${post} go by post (through the postal list).`,
+    start: (n) => `Start sending ${n} letters by email`,
+    startPostOnly: (n) => `Start the campaign (${n} letters by post)`,
+    startHint: (email, post) => `${email} letters go by email. The ${post} letters by post go to print: after the start, make a print batch under ‘Printed letters’.`,
     pause: 'Pause',
     resume: 'Resume',
     pausedReason: (reason) => `Paused: ${reason}`,
@@ -126,9 +129,9 @@ export const CAMPAIGNS: Texts<{
     postalLink: 'Download the postal list (CSV)',
     needsPersonHeading: 'Letters that need a person',
     nothingNeedsPerson: 'None.',
-    failedHelp: (n) => `${n} failed: the mail server refused the address. They are on the postal list and go by post.`,
-    unknownHelp: (n) => `${n} unknown: the connection dropped after the letter was sent. Ask the mail provider whether they arrived; they are on the postal list.`,
-    bouncedHelp: (n) => `${n} bounced: the address does not exist (any more). They are on the postal list.`,
+    failedHelp: (n) => `${n} failed: the mail server refused the address. They go by post, in the next print batch.`,
+    unknownHelp: (n) => `${n} unknown: the connection dropped after the letter was sent. Ask the mail provider whether they arrived; they go by post too, in the next print batch.`,
+    bouncedHelp: (n) => `${n} bounced: the address does not exist (any more). They go by post, in the next print batch.`,
     actionsHeading: 'Actions',
     completed: 'Every letter has been handled.',
   },
