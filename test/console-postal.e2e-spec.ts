@@ -160,6 +160,10 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
       ...files.map((f) => [f.name, String(f.letters), String(f.pages), f.sha256.slice(0, 12)]),
       ['manifest.csv', '4', '–', batch.manifestSha256.slice(0, 12)],
     ]);
+    const [failed] = await inst.db.query<{ letterId: string; sequence: number }[]>("SELECT i.letterId, i.sequence FROM print_items i JOIN letters l ON l.id = i.letterId WHERE l.state = 'failed'");
+    expect(await rows(comms, 'Emails that did not arrive')).toEqual([
+      [String(failed.letterId), 'Refused by the mail server', expect.any(String), `Printed in print batch ${batchId} (reference ${batchId}-${String(failed.sequence).padStart(6, '0')})`],
+    ]);
     await checkPageState(comms, 'postal-batch-ready');
   });
 
@@ -202,11 +206,17 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
     await checkPageState(comms, 'postal-posted-check');
     await comms.getByRole('button', { name: 'Mark 4 letters as posted' }).click();
     await comms.waitForURL(new RegExp(`${campaignPath}#batch-${batchId}$`));
-    expect(await comms.locator(`#batch-${batchId} .tag`).textContent()).toBe('Posted');
+    expect(await comms.locator(`#batch-${batchId} + p .tag`).textContent()).toBe('Posted');
     expect(await comms.getByRole('link', { name: /^Mark as posted/ }).count()).toBe(0);
     const [posted] = await inst.db.query<{ n: string }[]>('SELECT COUNT(*) n FROM letters WHERE campaignId = ? AND postedAt IS NOT NULL', [campaignId]);
     expect(Number(posted.n)).toBe(4);
     await checkPageState(comms, 'postal-campaign-posted');
+    // The same page in Dutch (the session keeps the language until it is switched back).
+    await comms.goto(`${web.baseUrl}${campaignPath}?lang=nl`);
+    expect(await comms.getByRole('heading', { level: 2, name: 'Gedrukte brieven' }).count()).toBe(1);
+    expect(await comms.locator(`#batch-${batchId} + p .tag`).textContent()).toBe('Op de post');
+    await checkPageState(comms, 'postal-campaign-posted-nl');
+    await comms.goto(`${web.baseUrl}${campaignPath}?lang=en`);
   });
 
   it('records a returned letter by the reference printed on it, after naming the lines it cannot use', async () => {
@@ -235,7 +245,7 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
     await comms.getByLabel('Which letters came back?').fill(reference);
     await comms.getByRole('button', { name: 'Continue' }).click();
     await comms.locator('h1', { hasText: 'Check the returned letters' }).waitFor();
-    expect(await rows(comms, 'Letters to record')).toEqual([[reference, second.letterId, String(campaignId), expect.any(String), '']]);
+    expect(await rows(comms, 'Letters to record')).toEqual([[reference, second.letterId, String(campaignId), expect.stringMatching(/^Posted on \d+ December \d{4} at \d\d:\d\d$/)]]);
     // Names stay off this page and out of every URL.
     expect(await main(comms)).not.toContain(second.name);
     await checkPageState(comms, 'returned-check');

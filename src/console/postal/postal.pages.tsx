@@ -28,12 +28,12 @@ export function PrintProgress({ lang, batches }: { lang: Lang; batches: PrintBat
     <div data-fragment="" data-final={building.length === 0 ? '' : undefined}>
       {building.map((b) => (
         <div key={b.id}>
-          <h3 id={`batch-${b.id}`}>
-            {t.batchHeading(b.id)} <strong className={`tag ${STATE_TAG.building}`}>{t.states.building}</strong>
-          </h3>
+          <h3 id={`batch-${b.id}`}>{t.batchHeading(b.id)}</h3>
+          <BatchStatus lang={lang} state="building" />
           <p>
             <label className="label" htmlFor={`batch-${b.id}-progress`}>
               {t.progressLabel}
+              <span className="visually-hidden"> ({t.batchHeading(b.id)})</span>
             </label>
             <progress className="progress" id={`batch-${b.id}-progress`} max={Math.max(b.progress.files, 1)} value={b.progress.filesDone}>
               {t.progress(formatNumber(b.progress.filesDone, lang), formatNumber(b.progress.files, lang))}
@@ -48,15 +48,23 @@ export function PrintProgress({ lang, batches }: { lang: Lang; batches: PrintBat
   );
 }
 
+function BatchStatus({ lang, state }: { lang: Lang; state: keyof typeof STATE_TAG }) {
+  const t = POSTAL[lang];
+  return (
+    <p>
+      {t.status}: <strong className={`tag ${STATE_TAG[state]}`}>{t.states[state]}</strong>
+    </p>
+  );
+}
+
 function ReadyBatch({ lang, batch, isComms }: { lang: Lang; batch: PrintBatchView; isComms: boolean }) {
   const t = POSTAL[lang];
   const n = (x: number) => formatNumber(x, lang);
   const state = batchState(batch);
   return (
     <>
-      <h3 id={`batch-${batch.id}`}>
-        {t.batchHeading(batch.id)} <strong className={`tag ${STATE_TAG[state]}`}>{t.states[state]}</strong>
-      </h3>
+      <h3 id={`batch-${batch.id}`}>{t.batchHeading(batch.id)}</h3>
+      <BatchStatus lang={lang} state={state} />
       <SummaryList
         rows={[
           [t.letters, n(batch.letters)],
@@ -137,8 +145,11 @@ export function NeedsPersonList({ lang, list }: { lang: Lang; list: Printing['ne
   const t = POSTAL[lang];
   const where = (l: LetterNeedingPerson) => {
     if (l.batchId === null || l.sequence === null) return t.waitsForPrint;
-    const ref = printReference(l.batchId, l.sequence);
-    return l.printedAt ? t.printedIn(l.batchId, ref) : t.inBatch(l.batchId, ref);
+    return (
+      <>
+        {l.printedAt ? t.printedIn(l.batchId) : t.inBatch(l.batchId)} <span className="nowrap">({t.reference(printReference(l.batchId, l.sequence))})</span>
+      </>
+    );
   };
   if (list.letters.length === 0) return null;
   return (
@@ -203,20 +214,21 @@ export function ReturnedCheckPage({ ctx, value, rows }: { ctx: PageContext; valu
   const t = POSTAL[ctx.lang];
   const l = ctx.lang;
   const n = rows.length;
-  const note = (c: ReturnCandidate) => (c.returnedAt ? t.alreadyReturned(formatDateTime(c.returnedAt, l)) : c.postedAt ? '' : t.notPostedYet);
+  const note = (c: ReturnCandidate) =>
+    c.returnedAt ? t.alreadyReturned(formatDateTime(c.returnedAt, l)) : c.postedAt ? t.postedOn(formatDateTime(c.postedAt, l)) : t.notPostedYet(formatDateTime(c.printedAt, l));
   return (
     <Page ctx={ctx} title={t.checkTitle} backHref="/console/postal/returned">
       <p>{t.checkIntro(n)}</p>
-      <Table caption={t.checkCaption} head={t.checkHead} rows={rows.map((r) => [r.text, r.letter.letterId, r.letter.campaignId, formatDateTime(r.letter.printedAt, l), note(r.letter)])} />
+      <Table caption={t.checkCaption} head={t.checkHead} rows={rows.map((r) => [r.text, r.letter.letterId, r.letter.campaignId, note(r.letter)])} />
       <Form action="/console/postal/returned">
         <input type="hidden" name="references" value={value} />
         <div className="actions">
           <Button>{t.record(n)}</Button>
+          {/* Same form, other action: back to the textarea with what was typed. */}
+          <button type="submit" className="button button-secondary" formAction="/console/postal/returned/change">
+            {t.change}
+          </button>
         </div>
-      </Form>
-      <Form action="/console/postal/returned/change">
-        <input type="hidden" name="references" value={value} />
-        <Button secondary>{t.change}</Button>
       </Form>
     </Page>
   );

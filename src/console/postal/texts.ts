@@ -23,6 +23,7 @@ export const POSTAL: Texts<{
   makeBatch: (n: number) => string;
   makeHint: string;
   batchHeading: (id: number) => string;
+  status: string;
   states: Record<BatchState, string>;
   progressLabel: string;
   progress: (done: string, files: string) => string;
@@ -48,8 +49,9 @@ export const POSTAL: Texts<{
   needsPersonHead: [string, string, string, string];
   outcomes: Record<Outcome, string>;
   waitsForPrint: string;
-  inBatch: (batch: number, ref: string) => string;
-  printedIn: (batch: number, ref: string) => string;
+  inBatch: (batch: number) => string;
+  printedIn: (batch: number) => string;
+  reference: (ref: string) => string;
   firstShown: (shown: string, total: string) => string;
   nav: string;
   returnedTitle: string;
@@ -66,9 +68,10 @@ export const POSTAL: Texts<{
   checkTitle: string;
   checkIntro: (n: number) => string;
   checkCaption: string;
-  checkHead: [string, string, string, string, string];
+  checkHead: [string, string, string, string];
   alreadyReturned: (at: string) => string;
-  notPostedYet: string;
+  postedOn: (at: string) => string;
+  notPostedYet: (printedAt: string) => string;
   record: (n: number) => string;
   change: string;
 }> = {
@@ -80,6 +83,7 @@ export const POSTAL: Texts<{
     makeBatch: (n) => `Drukbestand maken (${nlLetters(n)})`,
     makeHint: 'Neemt alle wachtende brieven mee. De PDF’s worden op de achtergrond gemaakt; deze pagina laat zien hoe ver dat is.',
     batchHeading: (id) => `Drukbestand ${id}`,
+    status: 'Status',
     states: { building: 'Wordt gemaakt', ready: 'Klaar voor de drukker', posted: 'Op de post' },
     progressLabel: 'Voortgang',
     progress: (done, files) => `${done} van ${files} bestanden klaar`,
@@ -105,8 +109,9 @@ export const POSTAL: Texts<{
     needsPersonHead: ['Brief', 'Wat er gebeurde', 'Wanneer', 'Per post'],
     outcomes: { failed: 'Geweigerd door de mailserver', unknown: 'Uitkomst onbekend', bounced: 'Teruggekomen' },
     waitsForPrint: 'Wacht op het volgende drukbestand',
-    inBatch: (batch, ref) => `In drukbestand ${batch} (kenmerk ${ref}), wordt gemaakt`,
-    printedIn: (batch, ref) => `Gedrukt in drukbestand ${batch} (kenmerk ${ref})`,
+    inBatch: (batch) => `In drukbestand ${batch}, wordt gemaakt`,
+    printedIn: (batch) => `Gedrukt in drukbestand ${batch}`,
+    reference: (ref) => `kenmerk ${ref}`,
     firstShown: (shown, total) => `De eerste ${shown} van ${total} staan hier.`,
     nav: 'Retourpost',
     returnedTitle: 'Retourpost vastleggen',
@@ -123,9 +128,10 @@ export const POSTAL: Texts<{
     checkTitle: 'Controleer de retourpost',
     checkIntro: (n) => `${n === 1 ? 'Deze brief wordt' : `Deze ${nlLetters(n)} worden`} vastgelegd als retour ontvangen. De hotline ziet dat daarna bij de beller.`,
     checkCaption: 'Brieven die worden vastgelegd',
-    checkHead: ['Ingevuld', 'Brief', 'Verzending', 'Gedrukt', 'Opmerking'],
+    checkHead: ['Ingevuld', 'Brief', 'Verzending', 'Stand'],
     alreadyReturned: (at) => `Al vastgelegd op ${at}; blijft zo`,
-    notPostedYet: 'Nog niet gemarkeerd als verstuurd',
+    postedOn: (at) => `Op de post sinds ${at}`,
+    notPostedYet: (at) => `Gedrukt op ${at}, nog niet gemarkeerd als verstuurd`,
     record: (n) => `${nlLetters(n)} vastleggen als retour`,
     change: 'Wijzigen',
   },
@@ -137,6 +143,7 @@ export const POSTAL: Texts<{
     makeBatch: (n) => `Make print batch (${enLetters(n)})`,
     makeHint: 'Takes every waiting letter. The PDFs are made in the background; this page shows how far that is.',
     batchHeading: (id) => `Print batch ${id}`,
+    status: 'Status',
     states: { building: 'Being made', ready: 'Ready for the print house', posted: 'Posted' },
     progressLabel: 'Progress',
     progress: (done, files) => `${done} of ${files} files done`,
@@ -162,8 +169,9 @@ export const POSTAL: Texts<{
     needsPersonHead: ['Letter', 'What happened', 'When', 'By post'],
     outcomes: { failed: 'Refused by the mail server', unknown: 'Outcome unknown', bounced: 'Bounced' },
     waitsForPrint: 'Waits for the next print batch',
-    inBatch: (batch, ref) => `In print batch ${batch} (reference ${ref}), being made`,
-    printedIn: (batch, ref) => `Printed in print batch ${batch} (reference ${ref})`,
+    inBatch: (batch) => `In print batch ${batch}, being made`,
+    printedIn: (batch) => `Printed in print batch ${batch}`,
+    reference: (ref) => `reference ${ref}`,
     firstShown: (shown, total) => `The first ${shown} of ${total} are shown.`,
     nav: 'Returned letters',
     returnedTitle: 'Record returned letters',
@@ -180,9 +188,10 @@ export const POSTAL: Texts<{
     checkTitle: 'Check the returned letters',
     checkIntro: (n) => `${n === 1 ? 'This letter' : `These ${enLetters(n)}`} will be recorded as returned. The hotline then sees it for the caller.`,
     checkCaption: 'Letters to record',
-    checkHead: ['Typed', 'Letter', 'Campaign', 'Printed', 'Note'],
+    checkHead: ['Typed', 'Letter', 'Campaign', 'Where it stands'],
     alreadyReturned: (at) => `Already recorded on ${at}; stays as it is`,
-    notPostedYet: 'Not marked as posted yet',
+    postedOn: (at) => `Posted on ${at}`,
+    notPostedYet: (at) => `Printed on ${at}, not marked as posted yet`,
     record: (n) => `Record ${n === 1 ? '1 returned letter' : `${formatNumber(n, 'en')} returned letters`}`,
     change: 'Change',
   },
