@@ -37,8 +37,10 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
   const contexts: BrowserContext[] = [];
   let carla: ConsoleMember;
   let hugo: ConsoleMember;
+  let aad: ConsoleMember;
   let comms: Page;
   let hotline: Page;
+  let admin: Page;
   let campaignId: number;
   let campaignPath: string;
   let batchId: number;
@@ -53,6 +55,20 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
   }
 
   const main = (page: Page) => page.locator('main').innerText();
+  /** Submits an empty POST form from the page, as a stale page or a page of another role would. */
+  const postForm = async (page: Page, action: string) => {
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.evaluate((to) => {
+        const form = document.createElement('form');
+        form.method = 'post';
+        form.action = to;
+        document.body.append(form);
+        form.submit();
+      }, action),
+    ]);
+    return response;
+  };
   const rows = (page: Page, caption: string) =>
     page.getByRole('region', { name: caption }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c as HTMLElement).innerText)));
 
@@ -83,6 +99,10 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
     hotline = await newPage();
     await setUp(hotline, web.baseUrl, hugo);
     await signIn(hotline, web.baseUrl, hugo);
+    aad = await createConsoleMember(web, 'admin', 'Aad Admin', 'aad@staff.example');
+    admin = await newPage();
+    await setUp(admin, web.baseUrl, aad);
+    await signIn(admin, web.baseUrl, aad);
   });
 
   afterAll(async () => {
@@ -113,17 +133,7 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
   it('lets only comms make print batches and download files; without a session, every page goes to sign-in', async () => {
     expect((await hotline.goto(web.baseUrl + campaignPath))?.status()).toBe(403);
     // The make-batch form, as if the hotline had it: refused, and no batch made.
-    const [refused] = await Promise.all([
-      hotline.waitForNavigation(),
-      hotline.evaluate((action) => {
-        const form = document.createElement('form');
-        form.method = 'post';
-        form.action = action;
-        document.body.append(form);
-        form.submit();
-      }, `${campaignPath}/print-batches`),
-    ]);
-    expect(refused?.status()).toBe(403);
+    expect((await postForm(hotline, `${campaignPath}/print-batches`))?.status()).toBe(403);
     expect(await inst.db.query('SELECT id FROM print_batches')).toEqual([]);
     expect((await hotline.goto(`${web.baseUrl}/console/print-batches/1/files/manifest.csv`))?.status()).toBe(403);
     expect((await hotline.goto(`${web.baseUrl}/console/postal/returned`))?.status()).toBe(200);
@@ -150,10 +160,18 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
     expect(await main(comms)).toContain('No letters wait to be printed.');
     expect(await comms.getByRole('button', { name: /^Make print batch/ }).count()).toBe(0);
     await checkPageState(comms, 'postal-batch-building');
+    // A second click from a page that still shows the button: nothing is left, and the summary says so.
+    await postForm(comms, `${campaignPath}/print-batches`);
+    expect(await comms.getByRole('alert').textContent()).toContain('No letter waits to be printed any more');
+    expect(await comms.getByRole('alert').getByRole('link').getAttribute('href')).toBe('#f-printBatch');
+    expect(await inst.db.query('SELECT id FROM print_batches')).toEqual([{ id: batchId }]);
+    await checkPageState(comms, 'postal-batch-nothing-left');
 
     worker = await inst.startApp({ appRole: 'worker' });
     // console.js polls the progress and reloads the page once the batch is ready.
     await comms.getByText('Ready for the print house').waitFor();
+    // Reloaded by GET, not by posting the make-batch form again.
+    expect(new URL(comms.url()).pathname).toBe(campaignPath);
     const files = await inst.db.query<{ name: string; letters: number; pages: number; sha256: string }[]>('SELECT name, letters, pages, sha256 FROM print_files WHERE batchId = ? ORDER BY fileIndex', [batchId]);
     const [batch] = await inst.db.query<{ manifestSha256: string }[]>('SELECT manifestSha256 FROM print_batches WHERE id = ?', [batchId]);
     expect(await rows(comms, `Files of print batch ${batchId}`)).toEqual([
@@ -197,6 +215,15 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
       [carla.id, pdfName],
       [carla.id, pdfName],
     ]);
+
+    // Admins follow batches (as the API lets them) but neither download nor mark them.
+    await admin.goto(web.baseUrl + campaignPath);
+    expect(await rows(admin, `Files of print batch ${batchId}`)).toHaveLength(3);
+    expect(await admin.getByRole('link', { name: 'manifest.csv' }).count()).toBe(0);
+    expect(await admin.getByRole('link', { name: /^Mark as posted/ }).count()).toBe(0);
+    expect(await admin.getByRole('button', { name: /^Make print batch/ }).count()).toBe(0);
+    expect((await admin.goto(`${web.baseUrl}/console/print-batches/${batchId}/files/manifest.csv`))?.status()).toBe(403);
+    expect((await admin.goto(`${web.baseUrl}/console/print-batches/${batchId}/posted`))?.status()).toBe(403);
   });
 
   it('marks the batch as posted after a check step that says it cannot be undone', async () => {

@@ -17,6 +17,7 @@ import { ConsoleExceptionFilter } from '../console-exception.filter';
 import { pageContext, redirectTo, sendFragment, sendPage } from '../layout/render';
 import { CampaignPage, CampaignStatus, NewCampaignPage } from './campaigns.pages';
 import type { Printing } from '../postal/postal.pages';
+import { POSTAL } from '../postal/texts';
 import { CAMPAIGNS } from './texts';
 
 /** The e-mails listed under "Letters that need a person"; beyond that the page says how many more. */
@@ -113,9 +114,11 @@ export class ConsoleCampaignsController {
       const batch = await this.printBatches.create(id, staff);
       redirectTo(res, `/console/campaigns/${id}#batch-${batch.id}`);
     } catch (err) {
-      // Not started yet, or nothing left to print (another click, another member): said on the page.
+      // Not started yet, or nothing left to print (another click, another member): said on the page, in its language.
       if (!(err instanceof HttpException) || err.getStatus() !== 409) throw err;
-      await this.renderCampaign(req, res, id, staff, { printBatch: err.message });
+      const t = POSTAL[pageContext(req).lang];
+      const { status } = await this.campaigns.view(id);
+      await this.renderCampaign(req, res, id, staff, { printBatch: status === 'draft' || status === 'approved' ? t.notStartedError : t.nothingLeft });
     }
   }
 

@@ -101,7 +101,7 @@ export function CampaignPage({ ctx, campaign, incident, templateVersion, approve
         <Warning key={w}>{w}</Warning>
       ))}
       <ErrorSummary errors={errors} lang={l} />
-      <LiveRegion src={`/console/campaigns/${campaign.id}/status`} lang={l}>
+      <LiveRegion src={`/console/campaigns/${campaign.id}/status`} lang={l} reload={`/console/campaigns/${campaign.id}`}>
         <CampaignStatus lang={l} campaign={campaign} />
       </LiveRegion>
 

@@ -127,7 +127,7 @@ export function PrintedLetters({ lang, campaign, printing, isComms }: { lang: La
       )}
       {batches.length === 0 && started && <p>{t.noBatches}</p>}
       {batches.some((b) => b.status === 'building') && (
-        <LiveRegion src={`/console/campaigns/${campaign.id}/print-batches/progress`} lang={lang}>
+        <LiveRegion src={`/console/campaigns/${campaign.id}/print-batches/progress`} lang={lang} reload={`/console/campaigns/${campaign.id}`}>
           <PrintProgress lang={lang} batches={batches} />
         </LiveRegion>
       )}

@@ -22,6 +22,8 @@ export const POSTAL: Texts<{
   notStarted: (post: string) => string;
   makeBatch: (n: number) => string;
   makeHint: string;
+  notStartedError: string;
+  nothingLeft: string;
   batchHeading: (id: number) => string;
   status: string;
   states: Record<BatchState, string>;
@@ -81,6 +83,8 @@ export const POSTAL: Texts<{
     nothingAwaiting: 'Er wachten geen brieven op de drukker.',
     notStarted: (post) => `Brieven worden gedrukt als de verzending is gestart. Dan gaan er ${post} per post.`,
     makeBatch: (n) => `Drukbestand maken (${nlLetters(n)})`,
+    notStartedError: 'Start eerst de verzending; daarna kunnen de brieven worden gedrukt',
+    nothingLeft: 'Er wacht geen brief meer op de drukker: alle brieven zitten al in een drukbestand (misschien maakte een collega het net)',
     makeHint: 'Neemt alle wachtende brieven mee. De PDF’s worden op de achtergrond gemaakt; deze pagina laat zien hoe ver dat is.',
     batchHeading: (id) => `Drukbestand ${id}`,
     status: 'Status',
@@ -141,6 +145,8 @@ export const POSTAL: Texts<{
     nothingAwaiting: 'No letters wait to be printed.',
     notStarted: (post) => `Letters are printed once the campaign has started. ${post} go by post then.`,
     makeBatch: (n) => `Make print batch (${enLetters(n)})`,
+    notStartedError: 'Start the campaign first; its letters can be printed after that',
+    nothingLeft: 'No letter waits to be printed any more: every letter is in a print batch already (perhaps a colleague just made one)',
     makeHint: 'Takes every waiting letter. The PDFs are made in the background; this page shows how far that is.',
     batchHeading: (id) => `Print batch ${id}`,
     status: 'Status',
