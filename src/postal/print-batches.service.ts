@@ -42,7 +42,7 @@ export interface LetterPostalView {
 
 export const MANIFEST_NAME = 'manifest.csv';
 /** Letters printed: post letters, and e-mail letters that failed, bounced or whose outcome is unknown. */
-const PRINTABLE = "(l.channel = 'post' OR l.state IN ('failed','unknown') OR l.bouncedAt IS NOT NULL)";
+export const PRINTABLE = "(l.channel = 'post' OR l.state IN ('failed','unknown') OR l.bouncedAt IS NOT NULL)";
 const STARTED = ['sending', 'paused', 'completed'];
 const NOTHING_TO_PRINT = (campaignId: number) =>
   `Campaign ${campaignId} has nothing to print: every post letter and every e-mail letter that failed, bounced or has an unknown outcome is already in a print batch.`;
