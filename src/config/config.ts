@@ -22,6 +22,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   port: number;
   appRole: AppRole;
+  /** Compile the letter templates at start-up (the CLI's commands never render a letter, so it skips the second it takes). */
+  compileLetters: boolean;
   appSecret: string;
   webhookSecret: string | undefined;
   /** Letters per second across all worker processes. */
@@ -223,6 +225,7 @@ export function loadConfig(env: Env): AppConfig {
     publicBaseUrl,
     port: int(env, 'PORT', 3000, 0, 65535),
     appRole: oneOf(env, 'APP_ROLE', 'all', ['all', 'api', 'worker'] as const),
+    compileLetters: true,
     appSecret: appSecret || DEFAULT_DEV_SECRET,
     webhookSecret: env.WEBHOOK_SECRET?.trim() || undefined,
     sendRate: int(env, 'SEND_RATE', 100, 1, 100000),
