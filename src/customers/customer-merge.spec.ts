@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { customerHash, CustomerInput, mergeCustomer, withTier } from './customer-merge';
+import { Keyring, parseDataKeys } from '../data-keys/keyring';
+import { customerHash, CustomerInput, MergedCustomer, mergeCustomer, withTier } from './customer-merge';
+
+const keyring = new Keyring(parseDataKeys(undefined, false));
 
 const input = (over: Partial<CustomerInput> = {}): CustomerInput => ({
   customerNumber: 'K1',
@@ -43,16 +46,19 @@ describe('mergeCustomer', () => {
 
   it('gives the same hash for the same stored state and a different one for any change', () => {
     const a = mergeCustomer(undefined, input());
-    expect(customerHash(mergeCustomer(a, input()))).toBe(customerHash(a));
-    expect(customerHash(mergeCustomer(a, input({ tierSeverity: 2 })))).not.toBe(customerHash(a));
+    const hashOf = (c: MergedCustomer) => customerHash(keyring, c).hash;
+    expect(hashOf(mergeCustomer(a, input()))).toBe(hashOf(a));
+    expect(hashOf(mergeCustomer(a, input({ tierSeverity: 2 })))).not.toBe(hashOf(a));
+    expect(hashOf(mergeCustomer(a, input({ email: null, phone: '+31612345678' })))).not.toBe(hashOf(a));
   });
 
-  it('hashes exactly as earlier versions did, so stored hashes keep recognising unchanged customers', () => {
-    const c = mergeCustomer(undefined, input({ phone: '+31612345678', birthDate: '1940-03-01', formerCustomer: true, language: 'en' }));
-    const earlier = [c.customerNumber, c.name, c.email ?? '', c.phone ?? '', c.street ?? '', c.houseNumber ?? '', c.houseNumberSuffix, c.postcode ?? '', c.city ?? '', c.birthDate ?? '', c.language, c.formerCustomer ? '1' : '0', String(c.tierSeverity), String(c.exposedMask)];
-    expect(customerHash(c)).toBe(createHash('sha256').update(earlier.join('\u0001')).digest('hex'));
-    const empty = mergeCustomer(undefined, input({ email: null, street: null, houseNumber: null, postcode: null, city: null }));
-    expect(customerHash(empty)).toBe(createHash('sha256').update(['K1', 'Ans Kok', '', '', '', '', '', '', '', '', 'nl', '0', '1', '1'].join('\u0001')).digest('hex'));
+  it('keys the hash: another key gives another hash, and no plain sha256 of the values matches it', () => {
+    const c = mergeCustomer(undefined, input({ phone: '+31612345678', birthDate: '1940-03-01' }));
+    const other = new Keyring(parseDataKeys(`k2:${Buffer.alloc(32, 7).toString('base64')}`, false));
+    const { text, hash } = customerHash(keyring, c);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(customerHash(other, c).hash).not.toBe(hash);
+    expect(hash).not.toBe(createHash('sha256').update(text).digest('hex'));
   });
 
   it('merges a new customer from nothing stored, and gives a validated row its tier', () => {

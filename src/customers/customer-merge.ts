@@ -1,4 +1,5 @@
-import { hash } from 'node:crypto';
+import { Keyring } from '../data-keys/keyring';
+import { contentHashOf, personalText } from './sealed-customer';
 
 /**
  * One affected customer as an import delivers it: the stored columns, with `null` for "this file
@@ -103,12 +104,12 @@ export function mergeCustomer(existing: MergedCustomer | undefined, incoming: Cu
   };
 }
 
-/** Hash of every stored field, so an identical re-import is recognised as unchanged. */
-export function customerHash(c: MergedCustomer): string {
-  // The fields joined by U+0001 (concatenated, not an array joined: it runs for every row).
-  const S = '\u0001';
-  const text =
-    c.customerNumber + S + c.name + S + (c.email ?? '') + S + (c.phone ?? '') + S + (c.street ?? '') + S + (c.houseNumber ?? '') + S + c.houseNumberSuffix + S +
-    (c.postcode ?? '') + S + (c.city ?? '') + S + (c.birthDate ?? '') + S + c.language + S + (c.formerCustomer ? '1' : '0') + S + String(c.tierSeverity) + S + String(c.exposedMask);
-  return hash('sha256', text, 'hex');
+/**
+ * Keyed fingerprint of every stored field, so an identical re-import is recognised as unchanged.
+ * Keyed (HMAC): a plain hash of personal values could be confirmed by guessing them. `text` is the
+ * customer's personal text, returned so a changed customer is sealed without building it again.
+ */
+export function customerHash(keyring: Keyring, c: MergedCustomer): { text: string; hash: string } {
+  const text = personalText(c);
+  return { text, hash: contentHashOf(keyring, text, c) };
 }

@@ -11,7 +11,7 @@ import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { describeError } from '../common/json-logger';
 import { APP_CONFIG, AppConfig, databaseName } from '../config/config';
 import { customerHash, CustomerInput, MergedCustomer, mergeCustomer, StoredCustomer, withTier } from '../customers/customer-merge';
-import { CustomersService, INSERT_BATCH_ROWS, PreparedWrite } from '../customers/customers.service';
+import { CustomersService, CustomerWrite, INSERT_BATCH_ROWS, PreparedWrite } from '../customers/customers.service';
 import { Tier, TIER_SEVERITY } from '../customers/tiers';
 import { IncidentsService } from '../incidents/incidents.service';
 import { QUEUES } from '../queues/queues';
@@ -402,18 +402,18 @@ export class ImportsService {
       merged.set(input.customerNumber, mergeCustomer(earlierInBatch ?? before, input));
     }
     const tally = { created: 0, updated: 0, unchanged: 0 };
-    const writes: { customer: MergedCustomer; contentHash: string }[] = [];
+    const writes: CustomerWrite[] = [];
     const listed: string[] = [];
     for (const [number, customer] of merged) {
       const before = stored.get(number);
-      const contentHash = customerHash(customer);
+      const { text, hash: contentHash } = customerHash(this.customers.keys, customer);
       const changed = !before || before.contentHash !== contentHash;
       if (!before) tally.created++;
       else if (before.lastImportId !== imp.id) {
         if (changed) tally.updated++;
         else tally.unchanged++;
       }
-      if (changed) writes.push({ customer, contentHash });
+      if (changed) writes.push({ customer, contentHash, text, id: before?.id });
       else if (before.lastImportId !== imp.id) listed.push(before.id);
     }
     return { write: this.customers.prepareWrite(imp.incidentId, imp.id, writes, mode === 'merge'), listed, tally, issues };
@@ -532,7 +532,8 @@ class FreshLoader {
       }
       if (this.failure) throw this.failure;
       const customer = mergeCustomer(undefined, row.input);
-      await this.feed.write(this.customers.loadLine(this.imp.incidentId, this.imp.id, customer, customerHash(customer)));
+      const { text, hash } = customerHash(this.customers.keys, customer);
+      await this.feed.write(this.customers.loadLine(this.imp.incidentId, this.imp.id, customer, hash, text));
       this.lines++;
     }
     if (this.lines >= LOAD_CHUNK_ROWS || this.careful.length >= CAREFUL_ROWS) await this.finishChunk();
