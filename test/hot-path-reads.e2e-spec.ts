@@ -62,7 +62,6 @@ describe('Plain-SQL reads on the lookup path', () => {
     formerCustomer: c.formerCustomer,
     tierSeverity: c.tierSeverity,
     exposedMask: c.exposedMask,
-    contentHash: c.contentHash,
     lastImportId: c.lastImportId,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

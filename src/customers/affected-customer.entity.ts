@@ -25,7 +25,7 @@ export class AffectedCustomer {
   @Column({ type: 'varbinary', length: 1024, nullable: true, select: false })
   personal: Buffer | null;
 
-  /** The DATA_KEYS id sealing `personal` and keying the blind indexes and contentHash (what keys:rotate looks for). */
+  /** The DATA_KEYS id sealing `personal` and keying the blind indexes (what keys:rotate looks for). */
   @Column({ type: 'varchar', length: 32, nullable: true, charset: 'ascii', collation: 'ascii_bin' })
   dataKeyId: string | null;
 
@@ -69,10 +69,6 @@ export class AffectedCustomer {
 
   @Column({ type: 'int', unsigned: true, default: 0 })
   exposedMask: number;
-
-  /** Keyed HMAC (hex) of the stored fields, so re-importing an identical row can be recognised as unchanged. */
-  @Column({ type: 'char', length: 64, default: '' })
-  contentHash: string;
 
   @Column({ type: 'int', unsigned: true, nullable: true })
   lastImportId: number | null;

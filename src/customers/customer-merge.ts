@@ -1,5 +1,3 @@
-import { Keyring } from '../data-keys/keyring';
-import { contentHashOf, personalText } from './sealed-customer';
 
 /**
  * One affected customer as an import delivers it: the stored columns, with `null` for "this file
@@ -27,11 +25,12 @@ export interface StoredCustomer extends Omit<CustomerInput, 'language' | 'former
   id: string;
   language: 'nl' | 'en';
   formerCustomer: boolean;
-  contentHash: string;
+  /** The personal fields as they were sealed (src/customers/sealed-customer.ts personalText). */
+  text: string;
   lastImportId: number | null;
 }
 
-export type MergedCustomer = Omit<StoredCustomer, 'id' | 'lastImportId' | 'contentHash'>;
+export type MergedCustomer = Omit<StoredCustomer, 'id' | 'lastImportId' | 'text'>;
 
 /** What a merge starts from for a new customer (its number and name are always the incoming ones). */
 const NOTHING_STORED: MergedCustomer = Object.freeze({
@@ -105,11 +104,17 @@ export function mergeCustomer(existing: MergedCustomer | undefined, incoming: Cu
 }
 
 /**
- * Keyed fingerprint of every stored field, so an identical re-import is recognised as unchanged.
- * Keyed (HMAC): a plain hash of personal values could be confirmed by guessing them. `text` is the
- * customer's personal text, returned so a changed customer is sealed without building it again.
+ * Whether a merge changed nothing stored, so an identical re-import writes nothing. Compared on
+ * the opened values (the merge had to open them anyway): no fingerprint of personal values is
+ * kept, since even a keyed one would say "same as before" to whoever holds it. `text` is the
+ * merged customer's personalText.
  */
-export function customerHash(keyring: Keyring, c: MergedCustomer): { text: string; hash: string } {
-  const text = personalText(c);
-  return { text, hash: contentHashOf(keyring, text, c) };
+export function unchanged(before: StoredCustomer, merged: MergedCustomer, text: string): boolean {
+  return (
+    before.text === text &&
+    before.language === merged.language &&
+    before.formerCustomer === merged.formerCustomer &&
+    before.tierSeverity === merged.tierSeverity &&
+    before.exposedMask === merged.exposedMask
+  );
 }

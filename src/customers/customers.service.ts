@@ -6,11 +6,11 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { Keyring, keyringFor } from '../data-keys/keyring';
 import { AffectedCustomer } from './affected-customer.entity';
 import { CustomerInput, MergedCustomer, StoredCustomer } from './customer-merge';
-import { openCustomer, PersonalFields, personalText, SealedColumns, sealCustomer } from './sealed-customer';
+import { openCustomer, PersonalFields, personalFromText, personalText, SealedColumns, sealCustomer } from './sealed-customer';
 import { CATEGORIES, Category, Tier, tierFromSeverity } from './tiers';
 
 /** Every column a read needs: the sealed personal value and the plain ones. */
-const CUSTOMER_COLUMNS = 'id, incidentId, personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId, createdAt, updatedAt';
+const CUSTOMER_COLUMNS = 'id, incidentId, personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, lastImportId, createdAt, updatedAt';
 
 interface CustomerRow {
   id: string;
@@ -22,7 +22,6 @@ interface CustomerRow {
   formerCustomer: number;
   tierSeverity: number;
   exposedMask: number;
-  contentHash: string;
   lastImportId: number | null;
   createdAt: Date;
   updatedAt: Date;
@@ -58,18 +57,16 @@ function customerFromRow(keyring: Keyring, row: CustomerRow): AffectedCustomer {
   c.formerCustomer = Boolean(Number(row.formerCustomer));
   c.tierSeverity = Number(row.tierSeverity);
   c.exposedMask = Number(row.exposedMask);
-  c.contentHash = row.contentHash;
   c.lastImportId = row.lastImportId === null ? null : Number(row.lastImportId);
   c.createdAt = row.createdAt;
   c.updatedAt = row.updatedAt;
   return c;
 }
 
-/** A merged customer ready to write: its fingerprint, and the stored row's id when it exists (so a merge matches it whatever key its indexes are under). */
+/** A merged customer ready to write, and the stored row's id when it exists (so a merge matches it whatever key its indexes are under). */
 export interface CustomerWrite {
   customer: MergedCustomer;
-  contentHash: string;
-  /** The personal text, when the caller already built it for the fingerprint. */
+  /** The personal text, when the caller already built it (to compare with what is stored). */
   text?: string;
   id?: string;
 }
@@ -167,7 +164,8 @@ export class CustomersService {
     const wanted = new Set(customerNumbers);
     for (const r of rows) {
       if (!r.personal) continue;
-      const c = customerFromRow(this.keyring, r);
+      const text = this.keyring.open(r.personal);
+      const c = Object.assign(customerFromRow(this.keyring, { ...r, personal: null }), personalFromText(text));
       if (!wanted.has(c.customerNumber)) continue;
       found.set(c.customerNumber, {
         id: c.id,
@@ -185,7 +183,7 @@ export class CustomersService {
         formerCustomer: c.formerCustomer,
         tierSeverity: c.tierSeverity,
         exposedMask: c.exposedMask,
-        contentHash: c.contentHash,
+        text,
         lastImportId: c.lastImportId,
       });
     }
@@ -197,18 +195,18 @@ export class CustomersService {
    * most severe tier and the union of exposed categories are also enforced in SQL, so the merge
    * holds even against a row written since it was read.
    */
-  async upsertMany(manager: EntityManager, incidentId: number, importId: number, rows: (CustomerInput & { contentHash: string })[]): Promise<void> {
+  async upsertMany(manager: EntityManager, incidentId: number, importId: number, rows: CustomerInput[]): Promise<void> {
     await this.writeMany(manager, incidentId, importId, rows, true);
   }
 
   /** Like upsertMany for customers that must be new: a customer number that exists fails with ER_DUP_ENTRY. */
-  async insertMany(manager: EntityManager, incidentId: number, importId: number, rows: (CustomerInput & { contentHash: string })[]): Promise<void> {
+  async insertMany(manager: EntityManager, incidentId: number, importId: number, rows: CustomerInput[]): Promise<void> {
     await this.writeMany(manager, incidentId, importId, rows, false);
   }
 
-  private async writeMany(manager: EntityManager, incidentId: number, importId: number, rows: (CustomerInput & { contentHash: string })[], merge: boolean): Promise<void> {
+  private async writeMany(manager: EntityManager, incidentId: number, importId: number, rows: CustomerInput[], merge: boolean): Promise<void> {
     if (rows.length === 0) return;
-    const merged = rows.map((r) => ({ customer: { ...r, language: r.language ?? 'nl', formerCustomer: r.formerCustomer ?? false }, contentHash: r.contentHash }));
+    const merged = rows.map((r) => ({ customer: { ...r, language: r.language ?? 'nl', formerCustomer: r.formerCustomer ?? false } }));
     await this.runWrite(manager, this.prepareWrite(incidentId, importId, merged, merge));
   }
 
@@ -223,11 +221,11 @@ export class CustomersService {
     if (rows.length === 0) return { sql: '' };
     if (!merge && rows.length === INSERT_BATCH_ROWS) {
       // A full batch of new customers goes as a prepared statement (binary protocol): the database
-      // then skips parsing 24,000 values, the slowest part of a text INSERT. Only this one size is
+      // then skips parsing 22,000 values, the slowest part of a text INSERT. Only this one size is
       // prepared, so a connection keeps one prepared statement however many imports it runs.
       const values: (string | number | Buffer | null)[] = new Array<string | number | Buffer | null>(rows.length * INSERT_COLUMNS.length);
       let at = 0;
-      for (const { customer: r, contentHash, text } of rows) {
+      for (const { customer: r, text } of rows) {
         const sealed = sealCustomer(this.keyring, r, text ?? personalText(r));
         values[at++] = incidentId;
         values[at++] = sealed.numberIndex;
@@ -239,12 +237,11 @@ export class CustomersService {
         values[at++] = r.formerCustomer ? 1 : 0;
         values[at++] = r.tierSeverity;
         values[at++] = r.exposedMask;
-        values[at++] = contentHash;
         values[at++] = importId;
       }
       return { sql: PREPARED_INSERT, values };
     }
-    // The VALUES list is escaped value by value here: formatting one statement with 24,000 `?`
+    // The VALUES list is escaped value by value here: formatting one statement with 22,000 `?`
     // placeholders costs more than the database needs to run it.
     const head = '(' + Number(incidentId) + ',';
     const tail = ',' + Number(importId) + ')';
@@ -252,11 +249,10 @@ export class CustomersService {
     // thousands of pieces that every later reader (the driver's scan, the socket write) must flatten.
     const tuples = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const { customer: r, contentHash, text, id } = rows[i];
+      const { customer: r, text, id } = rows[i];
       const sealed = sealCustomer(this.keyring, r, text ?? personalText(r));
       tuples[i] =
-        head + sealedSql(sealed) + ',' + sqlString(r.language) + ',' + (r.formerCustomer ? '1' : '0') + ',' + Number(r.tierSeverity) + ',' + Number(r.exposedMask) + ',' +
-        sqlString(contentHash) + tail;
+        head + sealedSql(sealed) + ',' + sqlString(r.language) + ',' + (r.formerCustomer ? '1' : '0') + ',' + Number(r.tierSeverity) + ',' + Number(r.exposedMask) + tail;
       if (merge) tuples[i] = '(' + (id === undefined ? 'NULL' : String(BigInt(id))) + ',' + tuples[i].slice(1);
     }
     const values = tuples.join(',');
@@ -304,12 +300,12 @@ export class CustomersService {
   }
 
   /** One customer as a line of loadNew's input (tab-separated, backslash escapes, \N for NULL; the sealed bytes as hex). */
-  loadLine(incidentId: number, importId: number, r: MergedCustomer, contentHash: string, text?: string): string {
+  loadLine(incidentId: number, importId: number, r: MergedCustomer, text?: string): string {
     const sealed = sealCustomer(this.keyring, r, text ?? personalText(r));
     return (
       incidentId + '\t' + sealed.numberIndex.toString('hex') + '\t' + (sealed.addressIndex ? sealed.addressIndex.toString('hex') : '\\N') + '\t' + sealed.personal.toString('hex') + '\t' +
       sealed.dataKeyId + '\t' + (sealed.hasEmail ? '1' : '0') + '\t' + r.language + '\t' + (r.formerCustomer ? '1' : '0') + '\t' + Number(r.tierSeverity) + '\t' + Number(r.exposedMask) + '\t' +
-      contentHash + '\t' + importId + '\n'
+      importId + '\n'
     );
   }
 
@@ -390,7 +386,6 @@ const INSERT_COLUMNS = [
   'formerCustomer',
   'tierSeverity',
   'exposedMask',
-  'contentHash',
   'lastImportId',
 ] as const;
 
@@ -399,10 +394,10 @@ const PREPARED_INSERT = `INSERT INTO affected_customers (${INSERT_COLUMNS.join('
 /** The sealed columns arrive as hex (a TSV line is text) and are turned into bytes by the database. */
 const LOAD_NEW = `LOAD DATA LOCAL INFILE 'customers.tsv' INTO TABLE affected_customers CHARACTER SET utf8mb4
   FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'
-  (incidentId, @numberIndex, @addressIndex, @personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId)
+  (incidentId, @numberIndex, @addressIndex, @personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, lastImportId)
   SET numberIndex = UNHEX(@numberIndex), addressIndex = UNHEX(@addressIndex), personal = UNHEX(@personal)`;
 
 const ON_DUPLICATE_MERGE = `ON DUPLICATE KEY UPDATE numberIndex = VALUES(numberIndex), addressIndex = VALUES(addressIndex), personal = VALUES(personal),
          dataKeyId = VALUES(dataKeyId), hasEmail = VALUES(hasEmail), language = VALUES(language), formerCustomer = VALUES(formerCustomer),
          tierSeverity = GREATEST(tierSeverity, VALUES(tierSeverity)), exposedMask = exposedMask | VALUES(exposedMask),
-         contentHash = VALUES(contentHash), lastImportId = VALUES(lastImportId)`;
+         lastImportId = VALUES(lastImportId)`;

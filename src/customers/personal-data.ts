@@ -8,7 +8,7 @@ const ERASE_ID_RANGE = 5000;
  * the sealed personal value, its key id and both blind indexes of every customer of the incident,
  * and the notes of their hotline contacts. What the register and the counts need stays: tier,
  * exposed categories, language, former-customer flag, hasEmail, the letters and their states.
- * `contentHash` goes too (it was taken over the personal values). NULL blind indexes leave the
+ * NULL blind indexes leave the
  * unique index valid (NULLs never clash) and the customer unfindable: hotline lookups miss.
  *
  * Works through the customer ids in ranges, so a million customers never sit in one transaction,
@@ -23,7 +23,7 @@ export async function erasePersonalData(manager: EntityManager, incidentId: numb
     for (let from = BigInt(span.first); from <= last; from += BigInt(ERASE_ID_RANGE)) {
       const res: { affectedRows: number } = await manager.query(
         `UPDATE affected_customers
-            SET personal = NULL, dataKeyId = NULL, numberIndex = NULL, addressIndex = NULL, contentHash = ''
+            SET personal = NULL, dataKeyId = NULL, numberIndex = NULL, addressIndex = NULL
           WHERE id >= ? AND id < ? AND incidentId = ? AND (personal IS NOT NULL OR numberIndex IS NOT NULL OR addressIndex IS NOT NULL)`,
         [String(from), String(from + BigInt(ERASE_ID_RANGE)), incidentId],
       );

@@ -19,7 +19,7 @@ export interface PersonalFields {
   birthDate: string | null;
 }
 
-/** The personal fields as the text that is sealed (and, with the plain columns, fingerprinted). */
+/** The personal fields as the text that is sealed. */
 export function personalText(c: PersonalFields): string {
   return JSON.stringify([c.customerNumber, c.name, c.email, c.phone, c.street, c.houseNumber, c.houseNumberSuffix, c.postcode, c.city, c.birthDate]);
 }
@@ -39,19 +39,6 @@ export function personalFromText(text: string): PersonalFields {
     city: f[8],
     birthDate: f[9],
   };
-}
-
-/** The plain (not personal) columns that take part in "is this re-import a change?". */
-export interface PlainFields {
-  language: 'nl' | 'en';
-  formerCustomer: boolean;
-  tierSeverity: number;
-  exposedMask: number;
-}
-
-/** Keyed fingerprint of everything stored, under the newest key (or `keyId`): equal text, equal hash. */
-export function contentHashOf(keyring: Keyring, text: string, p: PlainFields, keyId?: string): string {
-  return keyring.contentHash(text + '\u0001' + p.language + '\u0001' + (p.formerCustomer ? '1' : '0') + '\u0001' + p.tierSeverity + '\u0001' + p.exposedMask, keyId);
 }
 
 /** What is written for a customer's personal data: the sealed value, its key id and the blind indexes. */

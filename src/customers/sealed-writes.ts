@@ -9,7 +9,6 @@ export interface Queryable {
 export interface Reseal {
   id: string;
   sealed: SealedColumns;
-  contentHash: string;
   /** Only write while the stored `personal` is exactly these bytes (keys:rotate); omitted: write anyway (the migration). */
   expected?: Buffer;
 }
@@ -23,13 +22,13 @@ export async function writeSealed(db: Queryable, rows: Reseal[]): Promise<number
   if (rows.length === 0) return 0;
   const params: unknown[] = [];
   const selects = rows.map((r, i) => {
-    params.push(r.id, r.sealed.personal, r.sealed.dataKeyId, r.sealed.numberIndex, r.sealed.addressIndex, r.sealed.hasEmail ? 1 : 0, r.contentHash, r.expected ?? null);
-    return i === 0 ? 'SELECT ? AS id, ? AS personal, ? AS dataKeyId, ? AS numberIndex, ? AS addressIndex, ? AS hasEmail, ? AS contentHash, ? AS expected' : 'SELECT ?,?,?,?,?,?,?,?';
+    params.push(r.id, r.sealed.personal, r.sealed.dataKeyId, r.sealed.numberIndex, r.sealed.addressIndex, r.sealed.hasEmail ? 1 : 0, r.expected ?? null);
+    return i === 0 ? 'SELECT ? AS id, ? AS personal, ? AS dataKeyId, ? AS numberIndex, ? AS addressIndex, ? AS hasEmail, ? AS expected' : 'SELECT ?,?,?,?,?,?,?';
   });
   const res = (await db.query(
     `UPDATE affected_customers c JOIN (${selects.join(' UNION ALL ')}) v ON c.id = v.id AND (v.expected IS NULL OR c.personal = v.expected)
         SET c.personal = v.personal, c.dataKeyId = v.dataKeyId, c.numberIndex = v.numberIndex, c.addressIndex = v.addressIndex,
-            c.hasEmail = v.hasEmail, c.contentHash = v.contentHash, c.updatedAt = c.updatedAt`,
+            c.hasEmail = v.hasEmail, c.updatedAt = c.updatedAt`,
     params,
   )) as { affectedRows?: number };
   return Number(res.affectedRows ?? 0);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { loadConfig } from '../config/config';
-import { DataKeysError, DEV_KEY_ID, Keyring, parseDataKeys, sealedKeyId } from './keyring';
+import { DataKeysError, DEV_KEY_ID, Keyring, numberIndexKeyForTest, parseDataKeys, sealedKeyId, standardBlind } from './keyring';
 
 const b64 = (fill: number) => Buffer.alloc(32, fill).toString('base64');
 
@@ -59,8 +59,13 @@ describe(Keyring.name, () => {
     expect(both.numberIndexes('K-001').map((b) => b.toString('hex'))).toEqual([one.numberIndex('K-001').toString('hex'), both.numberIndex('K-001').toString('hex')]);
     expect(both.numberIndex('K-001', 'k1').equals(both.numberIndex('K-001', 'k2'))).toBe(false);
     expect(one.addressIndex('1234 AB', '1', '2').equals(one.addressIndex('1234 AB', '12', ''))).toBe(false);
-    // The same text gives another value as a number index than as a content hash: domain-separated keys.
-    expect(one.contentHash('K-001').slice(0, 32)).not.toBe(one.numberIndex('K-001').toString('hex'));
+    // Number and address indexes use their own keys (HKDF info): the same text gives different values.
+    expect(one.addressIndex('K-001', '', '').equals(one.numberIndex('K-001\u0001\u0001'))).toBe(false);
+  });
+
+  it('computes the blind index as standard HMAC-SHA256 under the HKDF-derived index key', () => {
+    const key = parseDataKeys(`k1:${b64(1)}`, true).keys[0];
+    for (const text of ['K-001', 'Zoë', '']) expect(one.numberIndex(text)).toEqual(standardBlind(numberIndexKeyForTest(key), text));
   });
 
   it('never shows key material when a config or key is printed', () => {

@@ -1,4 +1,4 @@
-import { contentHashOf, personalFromText, sealCustomer } from '../customers/sealed-customer';
+import { personalFromText, sealCustomer } from '../customers/sealed-customer';
 import { Queryable, writeSealed } from '../customers/sealed-writes';
 import { Keyring } from './keyring';
 
@@ -24,19 +24,16 @@ export async function rotateKeys(db: Queryable, keyring: Keyring, options: { bat
   let after = '0';
   for (;;) {
     const rows = (await db.query(
-      `SELECT id, personal, language, formerCustomer, tierSeverity, exposedMask FROM affected_customers
+      `SELECT id, personal FROM affected_customers
         WHERE id > ? AND personal IS NOT NULL AND dataKeyId <> ? ORDER BY id LIMIT ${Number(batchRows)}`,
       [after, newest],
-    )) as { id: string; personal: Buffer; language: 'nl' | 'en'; formerCustomer: number; tierSeverity: number; exposedMask: number }[];
+    )) as { id: string; personal: Buffer }[];
     if (rows.length === 0) break;
-    const written = await writeSealed(
+    const written = await retryLocked(() =>
+      writeSealed(
       db,
-      rows.map((r) => {
-        const text = keyring.open(r.personal);
-        const fields = personalFromText(text);
-        const plain = { language: r.language, formerCustomer: Number(r.formerCustomer) === 1, tierSeverity: Number(r.tierSeverity), exposedMask: Number(r.exposedMask) };
-        return { id: String(r.id), sealed: sealCustomer(keyring, fields, text), contentHash: contentHashOf(keyring, text, plain), expected: r.personal };
-      }),
+      rows.map((r) => ({ id: String(r.id), sealed: sealCustomer(keyring, personalFromText(keyring.open(r.personal))), expected: r.personal })),
+      ),
     );
     customers.resealed += written;
     customers.changedMeanwhile += rows.length - written;
@@ -62,6 +59,22 @@ export async function rotateKeys(db: Queryable, keyring: Keyring, options: { bat
     after = String(rows[rows.length - 1].id);
   }
   return { newestKeyId: newest, customers, contacts, remaining: await remainingByKey(db) };
+}
+
+/**
+ * A batch that waited too long for rows an import holds (its whole file is one transaction) or
+ * lost a deadlock is simply tried again: it changed nothing, and its compare-and-set decides anew.
+ */
+async function retryLocked<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= 20 || (code !== 'ER_LOCK_WAIT_TIMEOUT' && code !== 'ER_LOCK_DEADLOCK')) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
 
 /** How many values each key id still seals. */

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { contentHashOf, PersonalFields, personalText, sealCustomer } from '../../customers/sealed-customer';
+import { PersonalFields, sealCustomer } from '../../customers/sealed-customer';
 import { writeSealed } from '../../customers/sealed-writes';
 import { keyringFor } from '../../data-keys/keyring';
 import { keysForMigrations } from '../../data-keys/migration-keys';
@@ -25,27 +25,22 @@ export class SealedPersonalData1796800000000 implements MigrationInterface {
     );
     let after = '0';
     for (;;) {
-      const rows: (PersonalFields & { id: string; language: 'nl' | 'en'; formerCustomer: number; tierSeverity: number; exposedMask: number })[] = await q.query(
-        `SELECT id, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, DATE_FORMAT(birthDate, '%Y-%m-%d') AS birthDate,
-                language, formerCustomer, tierSeverity, exposedMask
+      const rows = (await q.query(
+        `SELECT id, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, DATE_FORMAT(birthDate, '%Y-%m-%d') AS birthDate
            FROM affected_customers WHERE id > ? ORDER BY id LIMIT ${BATCH}`,
         [after],
-      );
+      )) as (PersonalFields & { id: string })[];
       if (rows.length === 0) break;
       await writeSealed(
         q,
-        rows.map((r) => {
-          const text = personalText(r);
-          const plain = { language: r.language, formerCustomer: Number(r.formerCustomer) === 1, tierSeverity: Number(r.tierSeverity), exposedMask: Number(r.exposedMask) };
-          return { id: String(r.id), sealed: sealCustomer(keyring, r, text), contentHash: contentHashOf(keyring, text, plain) };
-        }),
+        rows.map((r) => ({ id: String(r.id), sealed: sealCustomer(keyring, r) })),
       );
       after = String(rows[rows.length - 1].id);
     }
     await q.query(
       `ALTER TABLE affected_customers DROP INDEX uq_customer_incident_number, DROP INDEX ix_customer_address,
         DROP COLUMN customerNumber, DROP COLUMN name, DROP COLUMN email, DROP COLUMN phone, DROP COLUMN street, DROP COLUMN houseNumber,
-        DROP COLUMN houseNumberSuffix, DROP COLUMN postcode, DROP COLUMN city, DROP COLUMN birthDate,
+        DROP COLUMN houseNumberSuffix, DROP COLUMN postcode, DROP COLUMN city, DROP COLUMN birthDate, DROP COLUMN contentHash,
         ADD UNIQUE INDEX uq_customer_incident_number (incidentId, numberIndex), ADD INDEX ix_customer_address (incidentId, addressIndex),
         ADD INDEX ix_customer_data_key (dataKeyId), FORCE`,
     );
@@ -53,7 +48,7 @@ export class SealedPersonalData1796800000000 implements MigrationInterface {
     await q.query(`ALTER TABLE contacts ADD sealedNotes varbinary(8300) NULL, ADD notesKeyId varchar(32) CHARACTER SET ascii COLLATE ascii_bin NULL`);
     after = '0';
     for (;;) {
-      const rows: { id: string; notes: string }[] = await q.query(`SELECT id, notes FROM contacts WHERE id > ? AND notes IS NOT NULL ORDER BY id LIMIT ${BATCH}`, [after]);
+      const rows = (await q.query(`SELECT id, notes FROM contacts WHERE id > ? AND notes IS NOT NULL ORDER BY id LIMIT ${BATCH}`, [after])) as { id: string; notes: string }[];
       if (rows.length === 0) break;
       for (const r of rows) await q.query('UPDATE contacts SET sealedNotes = ?, notesKeyId = ? WHERE id = ?', [keyring.seal(r.notes), keyring.newestId, r.id]);
       after = String(rows[rows.length - 1].id);
