@@ -30,7 +30,7 @@
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { Agent, IncomingMessage, request, Server, ServerResponse } from 'node:http';
+import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -44,6 +44,7 @@ import { categoriesToMask } from '../src/customers/tiers';
 import { keyringFor } from '../src/data-keys/keyring';
 import { generateToken, hashToken } from '../src/staff/tokens';
 import { testServerUrls } from '../test/support/test-env';
+import { Figures, paced, PacedRequest, quantile } from './paced';
 
 /** One member making every lookup is a burst by design; the rules still run (their cost is measured), only nothing trips. */
 const BROWSING_RULES_OFF_FOR_ONE_MEMBER = { HOTLINE_ALERT_BURST_LOOKUPS: '0', HOTLINE_WORKING_HOURS: '00:00-24:00' };
@@ -123,7 +124,6 @@ async function serve(): Promise<void> {
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 /** `sorted` ascending; the value below which a fraction `q` of them lie. */
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 type Conn = Awaited<ReturnType<typeof createConnection>>;
 
@@ -252,78 +252,6 @@ interface ServerProbe {
   gcTotalMs: number;
 }
 
-interface Figures {
-  reqPerSec: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  /** Paced run only: how late (ms) the load generator sent its requests, 99th percentile. */
-  sendLagP99?: number;
-}
-
-/** One request of a paced run: built fresh for every request (the lookups vary the customer number). */
-interface PacedRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-/**
- * Open-loop load at an even `rate`: request i leaves at start + i/rate whatever happened to the
- * earlier ones, as independent callers would. Latency is measured from the moment a request was
- * due, so a slow server cannot hide its queue (no coordinated omission).
- */
-async function paced(port: number, rate: number, next: () => PacedRequest): Promise<Figures> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const total = rate * SECONDS;
-  const interval = 1000 / rate;
-  const latencies: number[] = [];
-  const sendLags: number[] = [];
-  let ok = 0;
-  let non2xx = 0;
-  let errors = 0;
-  const inflight: Promise<void>[] = [];
-  const one = (due: number) =>
-    new Promise<void>((resolve) => {
-      sendLags.push(performance.now() - due);
-      const { method, path, headers, body } = next();
-      const req = request(
-        { host: '127.0.0.1', port, path, method, agent, headers: { ...headers, ...(body === undefined ? {} : { 'content-length': Buffer.byteLength(body) }) } },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            latencies.push(performance.now() - due);
-            if (res.statusCode && res.statusCode < 300) ok++;
-            else non2xx++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      req.end(body);
-    });
-  const start = performance.now();
-  let i = 0;
-  while (i < total) {
-    const now = performance.now();
-    while (i < total && start + i * interval <= now) inflight.push(one(start + i++ * interval));
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  await Promise.all(inflight);
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  sendLags.sort((a, b) => a - b);
-  return { reqPerSec: (ok + non2xx) / elapsed, p50: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), p99: quantile(latencies, 0.99), ok, non2xx, errors, sendLagP99: quantile(sendLags, 0.99) };
-}
-
 async function main(): Promise<void> {
   const config = benchConfig();
   const { mysql, redis } = testServerUrls();
@@ -379,14 +307,14 @@ async function main(): Promise<void> {
     };
     // Baseline, same server, same client, same pace: GET /health (one MySQL ping, one Redis PING,
     // no authentication, no audit). Its p99 is the floor this machine and harness allow.
-    const health = await paced(port, RATE, () => ({ method: 'GET', path: '/health' }));
+    const health = await paced(port, RATE, SECONDS, () => ({ method: 'GET', path: '/health' }));
     const lookup = (): PacedRequest => ({ method: 'POST', path: '/api/hotline/lookup', ...lookupRequest(token, incidentId, 'Benchmark caller') });
     // Several paced runs: on a 2-core machine shared by the load generator, the application and
     // MySQL one run's p99 depends on what else the machine did in those seconds, so one run proves
     // little either way. The target is judged on the median run; every run is printed.
     const runs: { figures: Figures; reads: number; server: ServerProbe }[] = [];
     for (let r = 0; r < PACED_RUNS; r++) {
-      const [[figures, reads], server] = await probe(() => measured(() => paced(port, RATE, lookup)));
+      const [[figures, reads], server] = await probe(() => measured(() => paced(port, RATE, SECONDS, lookup)));
       runs.push({ figures, reads, server });
     }
     const median = [...runs].sort((a, b) => a.figures.p99 - b.figures.p99)[Math.floor((runs.length - 1) / 2)];

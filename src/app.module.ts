@@ -16,6 +16,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { LettersModule } from './letters/letters.module';
 import { PostalModule } from './postal/postal.module';
 import { RegisterModule } from './register/register.module';
+import { RetentionModule } from './retention/retention.module';
 import { StaffModule } from './staff/staff.module';
 import { TrackingModule } from './tracking/tracking.module';
 
@@ -53,6 +54,7 @@ export class AppModule {
         PostalModule,
         HealthModule,
         RegisterModule,
+        RetentionModule,
         ConsoleModule,
       ],
     };

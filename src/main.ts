@@ -9,7 +9,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   await prepare(config);
   const logger = new JsonLogger(config.logLevel);
-  if (config.workers > 1 && config.appRole !== 'api') {
+  // APP_ROLE all: the HTTP process never sends itself (a campaign's rendering and SMTP work would
+  // hold up the hotline's lookups and the customers' links on the same event loop), so it forks its
+  // WORKERS; WORKERS=0 keeps everything in one process. APP_ROLE worker forks only for more than one.
+  const forks = config.appRole === 'all' ? config.workers : config.appRole === 'worker' && config.workers > 1 ? config.workers : 0;
+  if (forks > 0) {
     // The forks consume the queues; this process serves HTTP (APP_ROLE all) or only supervises them.
     const workers = forkWorkers(config, logger);
     const stop = () => void workers.stop().then(() => process.exit(0));
@@ -24,6 +28,9 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config, logger);
   if (config.appRole === 'worker') {
+    // A fork whose parent died (even by kill -9) stops the way SIGTERM stops it, instead of
+    // sending on as an orphan beside the parent's replacement.
+    if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
     logger.log({ msg: 'worker started', role: config.appRole }, 'main');
     return;
   }

@@ -1,10 +1,12 @@
 import { ChildProcess, fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import type { LoggerService } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 
 /**
  * WORKERS=n: this process forks n queue-worker processes (APP_ROLE=worker) and keeps them running;
- * itself it serves HTTP only (APP_ROLE all) or nothing (APP_ROLE worker). One Node process sends
+ * itself it serves HTTP only (APP_ROLE all) or nothing (APP_ROLE worker). The forks run at
+ * WORKER_NICE (default 10), so when the CPU is short the kernel gives it to HTTP first. One Node process sends
  * on one core; the forks use the others. The SMTP connections (SMTP_POOL_SIZE) and the letters in
  * flight (SEND_CONCURRENCY) are the machine's, shared out among the forks, so a machine keeps the
  * same number of connections to the relay whatever WORKERS is.
@@ -22,6 +24,14 @@ export function forkWorkers(config: AppConfig, logger: LoggerService): { stop():
   const start = (n: number) => {
     const child = fork(process.argv[1], process.argv.slice(2), { env, stdio: 'inherit' });
     children.add(child);
+    // Sending can wait a few milliseconds; a caller on the hotline should not (WORKER_NICE).
+    if (child.pid && config.workerNice > 0) {
+      try {
+        setPriority(child.pid, config.workerNice);
+      } catch (err) {
+        logger.warn?.({ msg: 'could not lower the worker process priority', worker: n, error: (err as Error).message }, 'workers');
+      }
+    }
     child.once('exit', (code, signal) => {
       children.delete(child);
       if (stopping) return;

@@ -178,7 +178,7 @@ describe('The communications team’s whole flow in the console (Chromium, two c
 
     // Anna starts, pauses, resumes, and watches it complete without reloading.
     await annaPage.goto(t.baseUrl + campaignPath);
-    await annaPage.getByRole('button', { name: 'Start sending 6 letters' }).click();
+    await annaPage.getByRole('button', { name: 'Start sending 5 letters by email' }).click();
     await annaPage.getByRole('button', { name: 'Pause' }).click();
     await annaPage.getByRole('button', { name: 'Resume' }).waitFor();
     await checkPageState(annaPage, 'campaign-paused');

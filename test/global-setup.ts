@@ -1,12 +1,12 @@
 import { createConnection } from 'mysql2/promise';
 import { ConfigError } from '../src/config/config';
 import { checkRedis } from '../src/database/preflight';
-import { ensureChromium } from './support/chromium';
+import { ensureTestTools } from './support/system-tools';
 import { testServerUrls } from './support/test-env';
 
 /**
  * Fails the run at once, with the fix, when MySQL or Redis is not there (and leaves nothing behind);
- * provides Chromium for the browser tests when it is missing.
+ * provides Chromium and poppler-utils when they are missing.
  */
 export default async function globalSetup(): Promise<void> {
   const { mysql, redis } = testServerUrls();
@@ -17,5 +17,5 @@ export default async function globalSetup(): Promise<void> {
     throw new ConfigError(`Tests need MySQL at ${mysql} (${(err as { code?: string }).code ?? 'unreachable'}): start MariaDB or set TEST_MYSQL_URL.`);
   }
   await checkRedis({ redisUrl: redis });
-  ensureChromium();
+  ensureTestTools();
 }

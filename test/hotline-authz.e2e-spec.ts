@@ -10,6 +10,7 @@ import { createInstallation, TestApp, TestInstallation } from './support/test-ap
 const MATRIX: Record<string, Role[]> = {
   'POST /api/incidents': ['comms', 'admin'],
   'GET /api/incidents/:id': ['comms', 'admin'],
+  'POST /api/incidents/:id/close': ['admin'],
   'POST /api/incidents/:id/imports': ['comms'],
   'GET /api/imports/:id': ['comms'],
   'GET /api/imports/:id/rejects': ['comms'],

@@ -41,6 +41,12 @@ describe(Reconciler.name, () => {
       expect(await redis.lrange(`${inst.config.queuePrefix}:letters:wait`, 0, -1)).toContain(victim);
 
       const reconciler = api.app.get(Reconciler);
+      // While a start is still adding the campaign's jobs, the reconciler leaves it to the start.
+      const mark = `${inst.config.queuePrefix}:letters:enqueuing:${id}`;
+      await redis.set(mark, '1', 'EX', 60);
+      expect((await reconciler.run()).reenqueued).toBe(0);
+      expect(await redis.exists(jobKey)).toBe(0);
+      await redis.del(mark);
       let reenqueued = 0;
       for (let run = 0; run < 6; run++) reenqueued += (await reconciler.run()).reenqueued;
       expect(reenqueued).toBe(1);

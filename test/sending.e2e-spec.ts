@@ -135,6 +135,24 @@ describe(`${LetterSender.name} across worker processes`, () => {
     for (const [letterId, state] of states) if (state === 'unknown') expect(csv.text).toContain(`\r\n${letterId},`);
   });
 
+  it('a worker stopped with SIGTERM mid-campaign finishes the letters in hand: none fails, none is unknown, the campaign goes on', async () => {
+    const stopping = await startWorker();
+    const id = await campaignOf(1500);
+    await request(api.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
+    await until(() => sentCount(id), (n) => n >= 200, 50);
+    stopping.proc.kill('SIGTERM');
+    await stopping.exited;
+    const afterStop = await counts(api, id, ada);
+    // Closing the SMTP pool under letters in flight used to fail each of them and pause the campaign.
+    expect(afterStop.status).toBe('sending');
+    expect(afterStop.counts).toMatchObject({ failed: 0, unknown: 0, sending: 0 });
+    await startWorker();
+    const done = await finished(id);
+    expect(done.counts).toMatchObject({ email: 1500, sent: 1500, failed: 0, unknown: 0 });
+    const received = sink.countsByLetter();
+    for (const letterId of await emailLetterIds(inst, id)) expect(received.get(letterId)).toBe(1);
+  });
+
   it('still sends every letter once when Redis loses the queue mid-campaign', async () => {
     await startWorker();
     const id = await campaignOf(600);

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { CHROMIUM_PATH } from './support/chromium';
+import { CHROMIUM_PATH } from './support/system-tools';
 import request from 'supertest';
 import type { AppConfig } from '../src/config/config';
 import { seedCustomers } from './support/seed';

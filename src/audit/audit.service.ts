@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
 /** Who acted: a staff member, or one of the non-staff actors. */
@@ -34,11 +34,12 @@ export class AuditService {
    * Records `<module>.<verb>` by `actor` on `subject` (a record reference like `customer:12`, never
    * a personal value). `detail` must hold only non-personal facts: kinds, counts, outcomes.
    */
-  async record(actor: Actor, action: string, subject: string | null, detail?: Record<string, unknown>): Promise<void> {
+  async record(actor: Actor, action: string, subject: string | null, detail?: Record<string, unknown>, tx?: EntityManager): Promise<void> {
     if (!ACTION_PATTERN.test(action)) throw new Error(`audit action "${action}" is not <module>.<verb>`);
     // Plain SQL: every hotline lookup writes one of these before it answers, and TypeORM's insert
     // builder cost more CPU than MySQL spent on the insert.
-    await this.events.query('INSERT INTO audit_events (at, actorId, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)', [
+    // `tx`: written in the caller's transaction, so the event exists exactly when what it records does.
+    await (tx ?? this.events.manager).query('INSERT INTO audit_events (at, actorId, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)', [
       new Date(),
       typeof actor === 'object' ? actor.id : null,
       typeof actor === 'object' ? `${actor.name} (${actor.role}, #${actor.id})` : actor,

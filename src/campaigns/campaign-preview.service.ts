@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CustomersService } from '../customers/customers.service';
 import { IncidentsService } from '../incidents/incidents.service';
+import { personalDataGone, purgedLettersMessage } from '../incidents/retention-rules';
 import { LettersService, PREVIEW_TOKEN } from '../letters/letters.service';
 import type { LetterKind } from './letter.entity';
 import { LetterWaves } from './letter-waves.service';
@@ -65,6 +66,7 @@ export class CampaignPreviewService {
       this.waves.waveFor({ campaignId, kind: r.kind, followsSeverity: r.followsSeverity === null ? null : Number(r.followsSeverity), followsMask: r.followsMask === null ? null : Number(r.followsMask) }),
     ]);
     if (!customer) throw new NotFoundException(`That customer gets no letter in campaign ${campaignId}.`);
+    if (personalDataGone(incident, new Date())) throw new GoneException(purgedLettersMessage(incidentId));
     const letter = this.letters.render(incident, customer, { token: PREVIEW_TOKEN, sendDate: new Date(), wave });
     await this.audit.record(actor, 'letter.preview', `customer:${customer.id}`, { incidentId, campaignId, kind: r.kind, templateVersion: this.letters.templateVersion(), tipIds: letter.tipIds });
     return letter.html;

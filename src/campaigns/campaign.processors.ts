@@ -1,6 +1,6 @@
 import { describeError } from '../common/json-logger';
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { consume, QUEUES, runsWorkers } from '../queues/queues';
@@ -10,9 +10,12 @@ import { Reconciler } from './reconciler.service';
 
 export const RECONCILE_JOB = 'reconcile';
 
+/** How long a stopping worker waits for the letters it is sending before it lets go of them. */
+const DRAIN_MS = 20_000;
+
 /** Consumes `letters` jobs: one call into LetterSender per job. */
 @Injectable()
-export class SendProcessor implements OnModuleInit {
+export class SendProcessor implements OnModuleInit, BeforeApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: LetterQueue,
@@ -21,6 +24,19 @@ export class SendProcessor implements OnModuleInit {
 
   onModuleInit(): void {
     consume<LetterJob>(this.config, this.queue.queue, SEND_JOB, this.config.sendConcurrency, (job) => this.sender.send(job.data.letterId));
+  }
+
+  /**
+   * A stopping worker takes no new letters and finishes the ones in hand (the SMTP pool closes only
+   * afterwards, in MailTransport.onApplicationShutdown). Closing the pool under them made each one a
+   * failure, and a stopped server paused its campaign. Letters still out after DRAIN_MS are left to
+   * their leases, as after a crash.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!runsWorkers(this.config)) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.queue.queue.pause(true).catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_MS)))]);
+    clearTimeout(timer);
   }
 }
 

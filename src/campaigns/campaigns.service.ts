@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, GoneException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CustomersService } from '../customers/customers.service';
 import type { Tier } from '../customers/tiers';
+import { IncidentStateService } from '../incidents/incident-state.service';
 import { LettersService } from '../letters/letters.service';
 import { newLinkToken } from '../tracking/link-token';
 import { TrackingService } from '../tracking/tracking.service';
@@ -105,6 +106,7 @@ export class CampaignsService {
     private readonly queue: LetterQueue,
     private readonly planner: WavePlanner,
     private readonly ledger: WarningLedger,
+    private readonly incidentState: IncidentStateService,
   ) {}
 
   /**
@@ -162,6 +164,7 @@ export class CampaignsService {
     const synced = await this.db.transaction(async (tx) => {
       const { status } = await this.lock(tx, id);
       if (status !== 'draft' && status !== 'approved') throw new ConflictException(`Campaign ${id} is ${status}; only a draft or approved campaign can be approved.`);
+      await this.incidentState.assertOpen(c.incidentId, 'campaign', tx);
       // The approval covers the recipients and their letters as they are now: bring the (still unsent) letters in line first.
       const sync = await this.syncLetters(tx, id, spec);
       if (sync.tally.recipients === 0) throw new ConflictException(`${nobodyToSendTo(spec.kind, spec.tiers, sync.tally)} This campaign cannot be approved.`);
@@ -209,6 +212,8 @@ export class CampaignsService {
     const queued = await this.db.transaction(async (tx) => {
       const locked = await this.lock(tx, id);
       if (locked.status !== 'approved') throw new ConflictException(`Campaign ${id} has already been started (status ${locked.status}).`);
+      // Under the shared lock: a close in progress either finishes first (and this refuses) or sees this start.
+      await this.incidentState.assertOpen(c.incidentId, 'campaign', tx);
       if (locked.recipientsHash !== now.hash || locked.templateVersion !== templateVersion) {
         throw new ConflictException(`Campaign ${id} was approved again while it was being started; reload it, check what was approved and start again.`);
       }
@@ -248,6 +253,8 @@ export class CampaignsService {
    * job and adds it again. Either way the claim's guarded update lets one send through.
    */
   async resume(id: number, actor: StaffActor): Promise<{ id: number; status: CampaignStatus }> {
+    // A closed incident's paused campaigns stay paused (the purge also waits while one sends).
+    await this.incidentState.assertOpen((await this.campaign(id)).incidentId, 'campaign');
     const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'sending', pausedReason = NULL WHERE id = ? AND status = 'paused'", [id]);
     if (res.affectedRows !== 1) {
       const c = await this.campaign(id);
@@ -328,7 +335,10 @@ export class CampaignsService {
 
   /** The postal list as CSV lines (header first): post letters, and e-mail letters that failed, bounced or are unknown. */
   async *postalCsv(id: number, actor: StaffActor): AsyncGenerator<string> {
-    await this.campaign(id);
+    const c = await this.campaign(id);
+    if (await this.incidentState.personalDataGone(c.incidentId)) {
+      throw new GoneException(`The customers' personal data of incident ${c.incidentId} has been removed (it was closed); the postal list of campaign ${id} no longer exists.`);
+    }
     await this.audit.record(actor, 'campaign.postal', `campaign:${id}`);
     yield csvRow([...POSTAL_HEADER]);
     let afterId = '0';
@@ -359,6 +369,7 @@ export class CampaignsService {
     const letter = rows[0];
     if (!letter) throw new NotFoundException(`Letter ${letterId} does not exist.`);
     if (letter.state !== 'unknown') throw new ConflictException(`Letter ${letterId} is ${letter.state}; only a letter with an unknown outcome can be resolved.`);
+    if (outcome === 'resend') await this.incidentState.assertOpen((await this.campaign(Number(letter.campaignId))).incidentId, 'campaign');
     const state: LetterState = outcome === 'sent' ? 'sent' : 'queued';
     // One transaction: a completed campaign reopens at the same instant its letter is queued again,
     // so the tripwire never sees a completed campaign with a queued letter.

@@ -12,6 +12,9 @@ export interface LetterJob {
 
 export const SEND_JOB = 'send';
 
+/** Renewed after every page of jobs a start adds; long enough for one page on a slow Redis. */
+const ENQUEUE_MARK_SECONDS = 60;
+
 interface QueuedLetter {
   id: string;
   attempts: number;
@@ -45,12 +48,34 @@ export class LetterQueue {
 
   /** Adds a job for every `queued` or `retrying` e-mail letter of the campaign, in pages. */
   async enqueueCampaign(campaignId: number): Promise<number> {
+    // While the jobs go in, the reconciler leaves the campaign alone (see beingEnqueued); the mark
+    // expires by itself if this process dies halfway, and the reconciler then adds the rest.
+    const mark = this.queue.toKey(`enqueuing:${campaignId}`);
+    const renew = () => this.queue.client.set(mark, '1', 'EX', ENQUEUE_MARK_SECONDS);
     let total = 0;
-    for await (const rows of this.waitingLetters(campaignId)) {
-      await this.add(rows);
-      total += rows.length;
+    await renew();
+    try {
+      for await (const rows of this.waitingLetters(campaignId)) {
+        await this.add(rows);
+        total += rows.length;
+        await renew();
+      }
+    } finally {
+      await this.queue.client.del(mark).catch(() => undefined);
     }
     return total;
+  }
+
+  /**
+   * The campaigns whose start is still adding their jobs. Checking those for letters without a job
+   * found tens of thousands "missing" in a 100,000-letter start and re-added them beside the start.
+   */
+  async beingEnqueued(campaignIds: number[]): Promise<Set<number>> {
+    if (campaignIds.length === 0) return new Set();
+    const pipeline = this.queue.client.pipeline();
+    for (const id of campaignIds) pipeline.exists(this.queue.toKey(`enqueuing:${id}`));
+    const found = (await pipeline.exec()) ?? [];
+    return new Set(campaignIds.filter((_, i) => found[i]?.[1] === 1));
   }
 
   /**

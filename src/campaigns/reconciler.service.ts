@@ -76,7 +76,8 @@ export class Reconciler {
 
     result.leasesExpired = await this.expireLeases(activeIds);
     if (sendingIds.length) {
-      result.reenqueued = await this.reenqueueLost(sendingIds);
+      const enqueuing = await this.queue.beingEnqueued(sendingIds);
+      result.reenqueued = await this.reenqueueLost(sendingIds.filter((id) => !enqueuing.has(id)));
       for (const id of sendingIds) if (await this.completeIfDone(id)) result.completed.push(id);
     }
     if (result.leasesExpired || result.reenqueued || result.completed.length) this.logger.log({ msg: 'reconciled', ...result });
@@ -110,6 +111,7 @@ export class Reconciler {
    * is gone (keys lost mid-operation) still counts as held but will never run.
    */
   private async reenqueueLost(campaignIds: number[]): Promise<number> {
+    if (campaignIds.length === 0) return 0;
     const [{ n }]: { n: string }[] = await this.db.query("SELECT COUNT(*) AS n FROM letters WHERE campaignId IN (?) AND state IN ('queued','retrying')", [campaignIds]);
     const needed = Number(n);
     if (needed === 0) return 0;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AffectedCustomer } from '../customers/affected-customer.entity';
 import { CustomersService } from '../customers/customers.service';
 import { Tier, TIER_SEVERITY, TIERS } from '../customers/tiers';
-import { IncidentsService } from '../incidents/incidents.service';
+import { IncidentStateService } from '../incidents/incident-state.service';
 import { TrackingService } from '../tracking/tracking.service';
 import type { Campaign, CampaignKind } from './campaign.entity';
 import { channelFor } from './recipients';
@@ -49,7 +49,7 @@ export class WavePlanner {
     private readonly customers: CustomersService,
     private readonly ledger: WarningLedger,
     private readonly tracking: TrackingService,
-    private readonly incidents: IncidentsService,
+    private readonly incidentState: IncidentStateService,
   ) {}
 
   /** Checks a request and turns it into what decides recipients and letters. */
@@ -57,7 +57,7 @@ export class WavePlanner {
     const tiers = TIERS.filter((t) => request.tiers.includes(t));
     if (tiers.length === 0) throw new BadRequestException(`Choose at least one tier: ${TIERS.join(', ')}.`);
     const kind = request.kind ?? 'warning';
-    await this.incidents.get(incidentId);
+    await this.incidentState.assertOpen(incidentId, 'campaign');
     if (kind !== 'update' && request.update !== undefined) throw new BadRequestException(['update is only for campaigns of kind "update"; leave it out or set kind to "update"']);
     if (kind !== 'reminder' && request.reminder !== undefined) throw new BadRequestException(['reminder is only for campaigns of kind "reminder"; leave it out or set kind to "reminder"']);
     let updateText: UpdateText | null = null;

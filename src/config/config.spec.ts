@@ -43,6 +43,14 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('keeps personal data 180 days after closing unless RETENTION_DAYS says otherwise, 0 included', () => {
+    expect(loadConfig({})).toMatchObject({ retentionDays: 180, purgeSweepSeconds: 60, postedPrintFilesDays: 30 });
+    expect(loadConfig({ RETENTION_DAYS: '0', PURGE_SWEEP_SECONDS: '1', POSTED_PRINT_FILES_DAYS: '0' })).toMatchObject({ retentionDays: 0, purgeSweepSeconds: 1, postedPrintFilesDays: 0 });
+    expect(() => loadConfig({ RETENTION_DAYS: '-1' })).toThrow(/RETENTION_DAYS="-1" is not a whole number/);
+    expect(() => loadConfig({ RETENTION_DAYS: '4000' })).toThrow(/RETENTION_DAYS=4000 is out of range; use a number between 0 and 3650/);
+    expect(() => loadConfig({ PURGE_SWEEP_SECONDS: '0' })).toThrow(/PURGE_SWEEP_SECONDS=0 is out of range/);
+  });
+
   it('accepts production with a long secret', () => {
     expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'a'.repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` }).appSecret).toBe('a'.repeat(32));
   });

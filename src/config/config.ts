@@ -43,6 +43,8 @@ export interface AppConfig {
   smtpPoolSize: number;
   /** Worker processes `node dist/main.js` forks (APP_ROLE all or worker); 1 = this process does the work itself. */
   workers: number;
+  /** Scheduling niceness of the forked worker processes, so the HTTP process wins the CPU when it is short. */
+  workerNice: number;
   /** How often the campaign reconciler runs (re-enqueue lost jobs, expire leases, complete campaigns). */
   reconcileIntervalSeconds: number;
   uploadLimitBytes: number;
@@ -66,6 +68,12 @@ export interface AppConfig {
   breachReportWindowSeconds: number;
   /** How often workers look for deadline reminders (24 h and 4 h before) to send. */
   reminderIntervalSeconds: number;
+  /** Days after an incident is closed until its customers' personal data is purged (0: at the next sweep). */
+  retentionDays: number;
+  /** How often workers look for due purges and for upload and print files to delete (README, "Retention and purge"). */
+  purgeSweepSeconds: number;
+  /** Days after a print batch is marked posted until its PDFs and manifest are deleted. */
+  postedPrintFilesDays: number;
   hotlineAlerts: HotlineAlertConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Console sessions end after this long without a request (30 min). */
@@ -235,7 +243,8 @@ export function loadConfig(env: Env): AppConfig {
     sendRetryBaseMs: int(env, 'SEND_RETRY_BASE_MS', 30000, 10, 3600000),
     sendConcurrency: int(env, 'SEND_CONCURRENCY', 32, 1, 1000),
     smtpPoolSize: int(env, 'SMTP_POOL_SIZE', 10, 1, 200),
-    workers: int(env, 'WORKERS', 1, 1, 64),
+    workers: int(env, 'WORKERS', 1, 0, 64),
+    workerNice: int(env, 'WORKER_NICE', 10, 0, 19),
     reconcileIntervalSeconds: int(env, 'RECONCILE_INTERVAL_SECONDS', 5, 1, 3600),
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_MB', 200, 1, 10240) * 1024 * 1024,
     uploadDir: env.UPLOAD_DIR?.trim() || 'var/uploads',
@@ -250,6 +259,9 @@ export function loadConfig(env: Env): AppConfig {
     breachReportLimit: int(env, 'BREACH_REPORT_LIMIT', 5, 0, 100000),
     breachReportWindowSeconds: int(env, 'BREACH_REPORT_WINDOW_SECONDS', 3600, 1, 86400),
     reminderIntervalSeconds: int(env, 'REMINDER_INTERVAL_SECONDS', 60, 1, 3600),
+    retentionDays: int(env, 'RETENTION_DAYS', 180, 0, 3650),
+    purgeSweepSeconds: int(env, 'PURGE_SWEEP_SECONDS', 60, 1, 86400),
+    postedPrintFilesDays: int(env, 'POSTED_PRINT_FILES_DAYS', 30, 0, 3650),
     hotlineAlerts: hotlineAlerts(env),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     sessionIdleSeconds: int(env, 'SESSION_IDLE_SECONDS', 1800, 1, 86400),

@@ -9,6 +9,7 @@ import { ImportsModule } from '../imports/imports.module';
 import { HotlineModule } from '../hotline/hotline.module';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { LettersModule } from '../letters/letters.module';
+import { PostalModule } from '../postal/postal.module';
 import { StaffModule } from '../staff/staff.module';
 import { AssetsController } from './assets/assets.controller';
 import { ConsoleCampaignsController } from './campaigns/campaigns.controller';
@@ -19,20 +20,21 @@ import { ConsoleStaffController } from './admin/staff.controller';
 import { ConsoleHotlineController } from './hotline/hotline.controller';
 import { ConsoleIncidentsController } from './incidents/incidents.controller';
 import { ConsoleLettersController } from './letters/letters.controller';
+import { ConsolePostalController } from './postal/postal.controller';
 import { RootController } from './root.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 
 /** Issue 16's pages (src/console/hotline, src/console/admin). */
 const HOTLINE_AND_ADMIN = [ConsoleHotlineController, ConsoleStaffController, ConsoleAuditController, ConsoleRegisterController];
 
-const CONTROLLERS = [RootController, AssetsController, SignInController, ConsoleIncidentsController, ConsoleImportsController, ConsoleLettersController, ConsoleCampaignsController, ...HOTLINE_AND_ADMIN];
+const CONTROLLERS = [RootController, AssetsController, SignInController, ConsoleIncidentsController, ConsoleImportsController, ConsoleLettersController, ConsoleCampaignsController, ConsolePostalController, ...HOTLINE_AND_ADMIN];
 
 /**
  * The staff console: server-rendered pages for every role (see README.md in this folder). Pages
  * call the feature services like the API controllers do; sessions and sign-in belong to `staff`.
  */
 @Module({
-  imports: [StaffModule, IncidentsModule, CampaignsModule, ImportsModule, LettersModule, CustomersModule, HotlineModule, AuditModule, RegisterModule],
+  imports: [StaffModule, IncidentsModule, CampaignsModule, ImportsModule, LettersModule, CustomersModule, HotlineModule, AuditModule, RegisterModule, PostalModule],
   providers: [ConsoleStore],
   controllers: CONTROLLERS,
 })

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CampaignLettersModule } from '../campaigns/campaign-letters.module';
 import { CustomersModule } from '../customers/customers.module';
+import { IncidentStateModule } from '../incidents/incident-state.module';
 import { LettersModule } from '../letters/letters.module';
 import { StaffModule } from '../staff/staff.module';
 import { TrackingModule } from '../tracking/tracking.module';
@@ -17,7 +18,7 @@ import { LookupLimiter } from './lookup-limiter';
 import { LookupTrace } from './lookup-trace';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Contact, BrowsingAlert]), CustomersModule, CampaignLettersModule, TrackingModule, LettersModule, AuditModule, StaffModule],
+  imports: [TypeOrmModule.forFeature([Contact, BrowsingAlert]), CustomersModule, IncidentStateModule, CampaignLettersModule, TrackingModule, LettersModule, AuditModule, StaffModule],
   controllers: [HotlineController, BrowsingAlertsController],
   providers: [HotlineService, ContactsService, LookupLimiter, LookupTrace, BrowsingAlertsService],
   exports: [ContactsService, HotlineService, BrowsingAlertsService],

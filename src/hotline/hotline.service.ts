@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { CampaignLettersService } from '../campaigns/campaign-letters.service';
 import type { AffectedCustomer } from '../customers/affected-customer.entity';
 import { CustomersService } from '../customers/customers.service';
+import { IncidentStateService } from '../incidents/incident-state.service';
 import { LettersService } from '../letters/letters.service';
 import type { StaffMember } from '../staff/staff-member.entity';
 import { TrackingService } from '../tracking/tracking.service';
@@ -56,6 +57,7 @@ export class HotlineService {
     private readonly limiter: LookupLimiter,
     private readonly audit: AuditService,
     private readonly alerts: BrowsingAlertsService,
+    private readonly incidentState: IncidentStateService,
   ) {}
 
   async lookup(staff: StaffMember, body: unknown): Promise<{ customer: HotlineCustomer }> {
@@ -85,7 +87,7 @@ export class HotlineService {
     const customerNumber = normaliseCustomerNumber(input.customerNumber);
     if (customerNumber === null) throw new BadRequestException('customerNumber must be the complete customer number (no wildcards or partial values).');
     await this.refuseIfSuspended(staff, 'customerNumber', null, input.incidentId);
-    const customer = await this.customers.findByNumber(input.incidentId, customerNumber);
+    const customer = (await this.incidentState.personalDataGone(input.incidentId)) ? null : await this.customers.findByNumber(input.incidentId, customerNumber);
     if (!customer) {
       // A miss here answers the same question as a lookup miss, so it is audited and counted the same way.
       await this.audit.record(staff, 'hotline.contact', null, { incidentId: input.incidentId, outcome: input.outcome, result: 'miss' });
@@ -129,6 +131,13 @@ export class HotlineService {
   }
 
   private async find(q: LookupQuery): Promise<{ result: 'hit'; customer: AffectedCustomer } | { result: 'miss' | 'ambiguous' }> {
+    // Side by side, so the lookup waits for one round trip as before.
+    const [gone, found] = await Promise.all([this.incidentState.personalDataGone(q.incidentId), this.match(q)]);
+    // Purged (or its purge under way): nobody of this incident is on file any more, the same answer as "no such customer".
+    return gone ? { result: 'miss' } : found;
+  }
+
+  private async match(q: LookupQuery): Promise<{ result: 'hit'; customer: AffectedCustomer } | { result: 'miss' | 'ambiguous' }> {
     if (q.kind === 'customerNumber') {
       const customer = await this.customers.findByNumber(q.incidentId, q.customerNumber);
       return customer ? { result: 'hit', customer } : { result: 'miss' };

@@ -12,12 +12,13 @@ import { Import } from './import.entity';
 import { ImportsController } from './imports.controller';
 import { ImportsProcessor } from './imports.processor';
 import { ImportsService } from './imports.service';
+import { UploadFiles } from './upload-files.service';
 import { CsvUploadInterceptor } from './upload.interceptor';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Import, ImportIssue]), BullModule.registerQueue({ name: QUEUES.imports }), IncidentsModule, CustomersModule, AuditModule, StaffModule],
   controllers: [ImportsController],
-  providers: [ImportsService, ImportsProcessor, ImportCommand, CsvUploadInterceptor],
-  exports: [ImportsService],
+  providers: [ImportsService, ImportsProcessor, ImportCommand, CsvUploadInterceptor, UploadFiles],
+  exports: [ImportsService, UploadFiles],
 })
 export class ImportsModule {}

@@ -15,6 +15,8 @@ import { personalText } from '../customers/sealed-customer';
 import { CustomersService, CustomerWrite, INSERT_BATCH_ROWS, PreparedWrite } from '../customers/customers.service';
 import { Tier, TIER_SEVERITY } from '../customers/tiers';
 import { IncidentsService } from '../incidents/incidents.service';
+import { IncidentStateService } from '../incidents/incident-state.service';
+import { closedMessage } from '../incidents/retention-rules';
 import { QUEUES } from '../queues/queues';
 import { StaffMailerService } from '../staff/staff-mailer.service';
 import { describeHeaders, HeaderLayout, missingColumns } from './headers';
@@ -82,6 +84,7 @@ export class ImportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly customers: CustomersService,
     private readonly incidents: IncidentsService,
+    private readonly incidentState: IncidentStateService,
     private readonly audit: AuditService,
     private readonly staffMailer: StaffMailerService,
   ) {}
@@ -91,7 +94,7 @@ export class ImportsService {
     try {
       if (!file) throw new BadRequestException('Attach the CSV file as the multipart form field "file".');
       const { tier, dryRun } = uploadFields(body);
-      await this.incidents.get(incidentId);
+      await this.incidentState.assertOpen(incidentId, 'import');
       chmodSync(file.path, 0o600);
       const imp = await this.imports.save(
         this.imports.create({ incidentId, tier, dryRun, status: 'queued', fileSize: String(file.size), storedPath: file.path, createdBy: actor.id }),
@@ -107,7 +110,7 @@ export class ImportsService {
 
   /** The CLI: the same work as the queue, on a file that stays where it is. */
   async importFile(incidentId: number, tier: Tier, dryRun: boolean, path: string, actor: Actor, onProgress?: (percent: number) => void): Promise<ImportSummary> {
-    await this.incidents.get(incidentId);
+    await this.incidentState.assertOpen(incidentId, 'import');
     let size: number;
     try {
       size = statSync(path).size;
@@ -171,6 +174,12 @@ export class ImportsService {
       }
       const claimed = await this.imports.update({ id: imp.id, status: 'queued' }, { status: 'processing', progress: 0 });
       if (!claimed.affected) return this.summary(importId);
+      // Queued before the incident was closed: nothing may be added once closing began (the purge waits for this import).
+      const incidentStatus = await this.incidentState.statusOf(imp.incidentId);
+      if (incidentStatus !== 'open') {
+        await this.finish(imp, 'failed', closedMessage(imp.incidentId, incidentStatus ?? 'purged', 'import'));
+        return this.summary(importId);
+      }
       await this.issues.delete({ importId: imp.id });
       const path = sourcePath ?? imp.storedPath;
       if (!path) {
@@ -433,17 +442,26 @@ export class ImportsService {
   private async finish(imp: Import, status: 'completed' | 'failed', message: string | null): Promise<void> {
     // The upload goes first: whoever sees the import finished may rely on the file being gone.
     if (imp.storedPath) removeFile(imp.storedPath);
-    await this.imports.update({ id: imp.id }, { status, message, progress: 100, finishedAt: new Date(), storedPath: null });
     const done = await this.summary(imp.id);
-    await this.audit.record(SYSTEM_ACTOR, 'import.complete', `import:${imp.id}`, {
-      status,
-      dryRun: done.dryRun,
-      rowsRead: done.rowsRead,
-      rowsRejected: done.rowsRejected,
-      warnings: done.warnings,
-      created: done.customersCreated,
-      updated: done.customersUpdated,
-      unchanged: done.customersUnchanged,
+    // One transaction: whoever sees the import finished also finds its audit event.
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(Import, { id: imp.id }, { status, message, progress: 100, finishedAt: new Date(), storedPath: null });
+      await this.audit.record(
+        SYSTEM_ACTOR,
+        'import.complete',
+        `import:${imp.id}`,
+        {
+          status,
+          dryRun: done.dryRun,
+          rowsRead: done.rowsRead,
+          rowsRejected: done.rowsRejected,
+          warnings: done.warnings,
+          created: done.customersCreated,
+          updated: done.customersUpdated,
+          unchanged: done.customersUnchanged,
+        },
+        tx,
+      );
     });
     this.logger.log({ msg: 'import finished', importId: imp.id, status, rowsRead: done.rowsRead, rowsRejected: done.rowsRejected });
     const incident = await this.incidents.get(imp.incidentId).catch(() => undefined);

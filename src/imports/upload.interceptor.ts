@@ -2,17 +2,9 @@ import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable,
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import type { Observable } from 'rxjs';
-import { fromRoot } from '../common/project-root';
 import { APP_CONFIG, AppConfig } from '../config/config';
-
-/** The private upload folder (never served over HTTP), created owner-only. */
-export function uploadFolder(config: AppConfig): string {
-  const dir = config.uploadDir.startsWith('/') ? config.uploadDir : fromRoot(config.uploadDir);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
-}
+import { uploadFileName, uploadFolder } from './upload-folder';
 
 /**
  * Streams the multipart field `file` to a random name in the private upload folder, within the
@@ -36,7 +28,8 @@ export class CsvUploadInterceptor implements NestInterceptor {
             cb(err as Error, '');
           }
         },
-        filename: (_req, _file, cb) => cb(null, `${randomUUID()}.upload`),
+        // Named by incident (never by anything in the file) so the incident's purge can find it.
+        filename: (req, _file, cb) => cb(null, uploadFileName(typeof req.params?.id === 'string' ? req.params.id : undefined, randomUUID())),
       }),
       limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10, fieldSize: 1024 },
     }).single('file');

@@ -1,8 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { BreachNature, IncidentRole, RiskLevel } from './incident-facts';
+import type { IncidentStatus } from './retention-rules';
 
 /** One breach: what happened, the company's sender and hotline settings, and its deadlines. */
 @Entity('incidents')
+@Index('ix_incident_purge', ['status', 'purgeAt'])
 export class Incident {
   @PrimaryGeneratedColumn({ type: 'int', unsigned: true })
   id: number;
@@ -95,4 +97,26 @@ export class Incident {
   /** Security measures that were in place before the breach (the authority's form asks). */
   @Column({ type: 'text', nullable: true })
   measuresBefore: string | null;
+
+  // Retention (src/retention): closed by an admin, the customers' personal data is purged at purgeAt.
+
+  @Column({ type: 'varchar', length: 10, default: 'open' })
+  status: IncidentStatus;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  closedBy: number | null;
+
+  /** closedAt + RETENTION_DAYS as it was when the incident was closed; a later change of the setting does not move it. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  purgeAt: Date | null;
+
+  /** A worker's claim on the purge (a lease), so exactly one process purges however many sweep. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  purgeClaimedUntil: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  purgedAt: Date | null;
 }

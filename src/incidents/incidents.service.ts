@@ -1,13 +1,16 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Actor, AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { CustomersService } from '../customers/customers.service';
 import { Tier } from '../customers/tiers';
 import type { ContactCounts } from '../hotline/contact-counts';
 import { ContactsService } from '../hotline/contacts.service';
 import { Incident } from './incident.entity';
 import { applyFactsChange, BreachNature, FactsError, IncidentFacts, IncidentFactsInput, IncidentRole, NO_FACTS, RiskLevel } from './incident-facts';
+import { closeBlocker, IncidentStatus, purgeAtFor, WorkInProgress } from './retention-rules';
+import { readWorkInProgress } from './work-in-progress';
 
 export interface IncidentInput extends IncidentFactsInput {
   title: string;
@@ -54,7 +57,22 @@ export interface IncidentView {
   customers: Record<Tier, number> & { total: number };
   /** Hotline contacts: by outcome and tier, and how many customers reported a fraud attempt or being defrauded. */
   contacts: ContactCounts;
+  /** Retention: `open`, `closed` (purge at purgeAt) or `purged` (the customers' personal data is gone). */
+  status: IncidentStatus;
+  closedAt: string | null;
+  /** When the customers' personal data is (or was) removed; null while open. */
+  purgeAt: string | null;
+  purgedAt: string | null;
 }
+
+export interface ClosedIncident {
+  id: number;
+  status: Exclude<IncidentStatus, 'open'>;
+  closedAt: string;
+  purgeAt: string;
+}
+
+export type IncidentListItem = Pick<IncidentView, 'id' | 'title' | 'company' | 'discoveredAt' | 'createdAt' | 'status' | 'purgeAt'>;
 
 // Letters default to Dutch; the English defaults are used for customers whose language is `en`.
 const DEFAULT_DESCRIPTION = 'Iemand die voor ons werkte, had toegang tot klantgegevens en heeft die gebruikt zonder geldige reden.';
@@ -66,6 +84,7 @@ const DEFAULT_MEASURES_EN = 'We stopped that access, reported the breach to the 
 export class IncidentsService {
   constructor(
     @InjectRepository(Incident) private readonly incidents: Repository<Incident>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly customers: CustomersService,
     private readonly audit: AuditService,
     private readonly contacts: ContactsService,
@@ -105,9 +124,58 @@ export class IncidentsService {
   }
 
   /** Newest first, for the console's list (facts only; counts are on each incident's page). */
-  async list(): Promise<Pick<IncidentView, 'id' | 'title' | 'company' | 'discoveredAt' | 'createdAt'>[]> {
+  async list(): Promise<IncidentListItem[]> {
     const rows = await this.incidents.find({ order: { id: 'DESC' }, take: 500 });
-    return rows.map((i) => ({ id: i.id, title: i.title, company: i.company, discoveredAt: i.discoveredAt.toISOString(), createdAt: i.createdAt.toISOString() }));
+    return rows.map((i) => ({
+      id: i.id,
+      title: i.title,
+      company: i.company,
+      discoveredAt: i.discoveredAt.toISOString(),
+      createdAt: i.createdAt.toISOString(),
+      status: i.status,
+      purgeAt: iso(i.purgeAt),
+    }));
+  }
+
+  /**
+   * Closes the incident (admin): its customers' personal data is purged RETENTION_DAYS later.
+   * Closing twice answers the first close. 409 while something still moves (closeBlocker).
+   *
+   * Concurrency: the incident row is locked for update first. Approving and starting a campaign
+   * and making a print batch read it with a shared lock inside their own transaction
+   * (IncidentStateService), so either they commit first and are seen by the plain reads that
+   * follow here (their snapshot is taken after the lock), or they wait and then see `closed`.
+   * Nothing here waits for a campaign's lock while holding the incident's, so the two cannot
+   * deadlock. An import queued in the same instant fails when it runs (ImportsService.run).
+   */
+  async close(id: number, actor: Actor): Promise<ClosedIncident> {
+    return this.incidents.manager.transaction(async (tx) => {
+      const [row]: Pick<Incident, 'status' | 'closedAt' | 'purgeAt'>[] = await tx.query('SELECT status, closedAt, purgeAt FROM incidents WHERE id = ? FOR UPDATE', [id]);
+      if (!row) throw new NotFoundException(`Incident ${id} does not exist.`);
+      if (row.status !== 'open') return view(row.status, row.closedAt!, row.purgeAt!);
+      const work = await readWorkInProgress(tx, id);
+      const blocker = closeBlocker(id, work);
+      if (blocker) throw new ConflictException(blocker);
+      const closedAt = new Date();
+      const purgeAt = purgeAtFor(closedAt, this.config.retentionDays);
+      await tx.query("UPDATE incidents SET status = 'closed', closedAt = ?, closedBy = ?, purgeAt = ? WHERE id = ?", [closedAt, typeof actor === 'object' ? actor.id : null, purgeAt, id]);
+      await this.audit.record(actor, 'incident.close', `incident:${id}`, { purgeAt: purgeAt.toISOString(), retentionDays: this.config.retentionDays }, tx);
+      return view('closed', closedAt, purgeAt);
+    });
+
+    function view(status: IncidentStatus, closedAt: Date, purgeAt: Date): ClosedIncident {
+      return { id, status: status as ClosedIncident['status'], closedAt: new Date(closedAt).toISOString(), purgeAt: new Date(purgeAt).toISOString() };
+    }
+  }
+
+  /** What closing now would mean, for the console's check step: when the purge would run and what still stops it. */
+  async closeCheck(id: number): Promise<{ retentionDays: number; purgeAtIfClosedNow: string; work: WorkInProgress }> {
+    await this.get(id);
+    return {
+      retentionDays: this.config.retentionDays,
+      purgeAtIfClosedNow: purgeAtFor(new Date(), this.config.retentionDays).toISOString(),
+      work: await readWorkInProgress(this.incidents.manager, id),
+    };
   }
 
   async getView(id: number): Promise<IncidentView> {
@@ -165,6 +233,10 @@ export class IncidentsService {
       deadlines: { notifyController: hours(i.controllerDeadlineHours), notifyAuthority: hours(72) },
       customers: { ...counts, total: counts.photographed + counts.viewed + counts.searched },
       contacts,
+      status: i.status,
+      closedAt: iso(i.closedAt),
+      purgeAt: iso(i.purgeAt),
+      purgedAt: iso(i.purgedAt),
     };
   }
 }
@@ -185,6 +257,10 @@ export function factsOf(i: Incident): IncidentFacts {
     consequences: i.consequences,
     measuresBefore: i.measuresBefore,
   };
+}
+
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
 }
 
 function factsOrHttpError<T>(fn: () => T): T {

@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -50,7 +50,7 @@ interface SendProbe {
  * recipient), so the demo and development need no mail server.
  */
 @Injectable()
-export class MailTransport implements OnModuleDestroy {
+export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
   private readonly outbox: string | undefined;
 
@@ -130,7 +130,29 @@ export class MailTransport implements OnModuleDestroy {
     return { messageId, response: typeof info.response === 'string' ? info.response : '' };
   }
 
-  onModuleDestroy(): void {
+  /** Letter ids of the letters written to the outbox (without SMTP_URL), for the purge to find its own. */
+  outboxLetterIds(): string[] {
+    if (!this.outbox) return [];
+    return readdirSync(this.outbox).flatMap((name) => /^letter-(\d{1,19})\.eml$/.exec(name)?.[1] ?? []);
+  }
+
+  /** Deletes these letters' .eml files from the outbox (they hold the whole letter: name, address, e-mail). */
+  removeFromOutbox(letterIds: string[]): number {
+    if (!this.outbox) return 0;
+    let removed = 0;
+    for (const id of letterIds) {
+      try {
+        unlinkSync(join(this.outbox, `letter-${id}.eml`));
+        removed++;
+      } catch {
+        // Already gone.
+      }
+    }
+    return removed;
+  }
+
+  /** After every module's shutdown hooks: the letter consumers finish their letters first (SendProcessor). */
+  onApplicationShutdown(): void {
     this.transporter.close();
   }
 }

@@ -8,7 +8,9 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { LettersModule } from '../letters/letters.module';
 import { QUEUES } from '../queues/queues';
 import { StaffModule } from '../staff/staff.module';
+import { BatchFiles } from './batch-files.service';
 import { PostalController } from './postal.controller';
+import { PostalLettersService } from './postal-letters.service';
 import { PrintBatchesService } from './print-batches.service';
 import { PrintProcessor } from './print.processor';
 import { PrintRenderService } from './print-render.service';
@@ -27,7 +29,7 @@ import { PrintRenderService } from './print-render.service';
   ],
   controllers: [PostalController],
   // The breach register counts posted letters through this token (it must not depend on postal).
-  providers: [PrintBatchesService, PrintRenderService, PrintProcessor, { provide: POSTED_LETTERS, useExisting: PrintBatchesService }],
-  exports: [PrintBatchesService],
+  providers: [PrintBatchesService, PostalLettersService, PrintRenderService, PrintProcessor, BatchFiles, { provide: POSTED_LETTERS, useExisting: PrintBatchesService }],
+  exports: [PrintBatchesService, PostalLettersService, BatchFiles],
 })
 export class PostalModule {}

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { IncidentStateService } from '../incidents/incident-state.service';
 import type { PrintBatchStatus } from './print-batch.entity';
 import { PrintRenderService } from './print-render.service';
 
@@ -41,7 +42,7 @@ export interface LetterPostalView {
 
 export const MANIFEST_NAME = 'manifest.csv';
 /** Letters printed: post letters, and e-mail letters that failed, bounced or whose outcome is unknown. */
-const PRINTABLE = "(l.channel = 'post' OR l.state IN ('failed','unknown') OR l.bouncedAt IS NOT NULL)";
+export const PRINTABLE = "(l.channel = 'post' OR l.state IN ('failed','unknown') OR l.bouncedAt IS NOT NULL)";
 const STARTED = ['sending', 'paused', 'completed'];
 const NOTHING_TO_PRINT = (campaignId: number) =>
   `Campaign ${campaignId} has nothing to print: every post letter and every e-mail letter that failed, bounced or has an unknown outcome is already in a print batch.`;
@@ -59,6 +60,7 @@ export class PrintBatchesService {
     private readonly campaigns: CampaignsService,
     private readonly render: PrintRenderService,
     private readonly audit: AuditService,
+    private readonly incidentState: IncidentStateService,
   ) {}
 
   /** Takes every printable letter of the campaign that is in no batch yet; files render in the background. */
@@ -71,6 +73,8 @@ export class PrintBatchesService {
     const created = await this.db.transaction(async (m) => {
       // One batch at a time per campaign, so two clicks never put a letter in two batches.
       await m.query('SELECT id FROM campaigns WHERE id = ? FOR UPDATE', [campaignId]);
+      // The letters are drawn from the customers' names and addresses: not once the purge is due.
+      await this.incidentState.assertPersonalDataKept(campaign.incidentId, m);
       const res: { insertId: number } = await m.query("INSERT INTO print_batches (campaignId, status, letters, createdBy) VALUES (?, 'building', 0, ?)", [campaignId, actor.id]);
       const batchId = Number(res.insertId);
       const items: { affectedRows: number } = await m.query(

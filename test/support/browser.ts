@@ -1,19 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Browser, chromium, Page } from 'playwright-core';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH as CHROMIUM } from './system-tools';
 
 /**
- * Debian's Chromium, headless. Never skipped: when it is missing and this runs as root on Debian,
- * it is installed (the machine's own package manager, not a browser download); otherwise the run
- * fails with the command that fixes it.
+ * Debian's Chromium, headless. Never skipped: the test setup (test/global-setup.ts) installs it
+ * when it is missing and it can; otherwise the run fails with the command that fixes it.
  */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM) && !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  }
   if (!existsSync(CHROMIUM)) throw new Error(`Browser tests need Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
   return chromium.launch({
     executablePath: CHROMIUM,

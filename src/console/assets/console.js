@@ -25,7 +25,10 @@
           var fresh = box.querySelector('[data-fragment]');
           if (!fresh) return schedule(5000);
           if (fresh.hasAttribute('data-final') && inner && !inner.hasAttribute('data-final')) {
-            window.location.reload();
+            // A page that answered a form post (an error shown on it) must not post again: go to its GET page.
+            var page = region.getAttribute('data-reload');
+            if (page && page !== window.location.pathname) window.location.assign(page);
+            else window.location.reload();
             return;
           }
           if (inner) inner.replaceWith(fresh);

@@ -8,13 +8,20 @@ import { CustomersService } from '../../customers/customers.service';
 import { isTier, Tier } from '../../customers/tiers';
 import { IncidentsService } from '../../incidents/incidents.service';
 import { LettersService } from '../../letters/letters.service';
+import { PostalLettersService } from '../../postal/postal-letters.service';
+import { PrintBatchesService } from '../../postal/print-batches.service';
 import type { StaffMember } from '../../staff/staff-member.entity';
 import { StaffService } from '../../staff/staff.service';
 import { ConsolePage, CurrentStaff } from '../../staff/staff.decorators';
 import { ConsoleExceptionFilter } from '../console-exception.filter';
 import { pageContext, redirectTo, sendFragment, sendPage } from '../layout/render';
 import { CampaignPage, CampaignStatus, NewCampaignPage } from './campaigns.pages';
+import type { Printing } from '../postal/postal.pages';
+import { POSTAL } from '../postal/texts';
 import { CAMPAIGNS } from './texts';
+
+/** The e-mails listed under "Letters that need a person"; beyond that the page says how many more. */
+const NEEDS_PERSON_SHOWN = 50;
 
 type Verb = 'approve' | 'start' | 'pause' | 'resume';
 
@@ -30,6 +37,8 @@ export class ConsoleCampaignsController {
     private readonly letters: LettersService,
     private readonly staff: StaffService,
     private readonly tripwire: CampaignTripwire,
+    private readonly printBatches: PrintBatchesService,
+    private readonly postalLetters: PostalLettersService,
   ) {}
 
   @Get('incidents/:id/campaigns/new')
@@ -96,6 +105,23 @@ export class ConsoleCampaignsController {
     return this.act(req, res, id, 'resume', staff);
   }
 
+  /** `Make print batch (N letters)`: every waiting letter into one batch; refusals are said in the Printed letters section. */
+  @Post('campaigns/:id/print-batches')
+  @HttpCode(200)
+  @ConsolePage('comms')
+  async makePrintBatch(@Req() req: Request, @Res() res: Response, @Param('id', ParseIntPipe) id: number, @CurrentStaff() staff: StaffMember): Promise<void> {
+    try {
+      const batch = await this.printBatches.create(id, staff);
+      redirectTo(res, `/console/campaigns/${id}#batch-${batch.id}`);
+    } catch (err) {
+      // Not started yet, or nothing left to print (another click, another member): said on the page, in its language.
+      if (!(err instanceof HttpException) || err.getStatus() !== 409) throw err;
+      const t = POSTAL[pageContext(req).lang];
+      const { status } = await this.campaigns.view(id);
+      await this.renderCampaign(req, res, id, staff, { printBatch: status === 'draft' || status === 'approved' ? t.notStartedError : t.nothingLeft });
+    }
+  }
+
   @Get('campaigns/:id/postal.csv')
   @ConsolePage('comms')
   async postal(@Param('id', ParseIntPipe) id: number, @CurrentStaff() staff: StaffMember): Promise<StreamableFile> {
@@ -130,10 +156,11 @@ export class ConsoleCampaignsController {
   private async renderCampaign(req: Request, res: Response, id: number, staff: StaffMember, errors: Record<string, string>): Promise<void> {
     const ctx = pageContext(req);
     const campaign = await this.campaigns.view(id);
-    const [incident, names, tripwire] = await Promise.all([
+    const [incident, names, tripwire, printing] = await Promise.all([
       this.incidents.get(campaign.incidentId),
       this.staff.namesByIds(campaign.approvedBy ? [campaign.approvedBy] : []),
       campaign.status === 'draft' || campaign.status === 'approved' ? undefined : this.tripwire.check(),
+      this.printing(id),
     ]);
     sendPage(
       res,
@@ -147,7 +174,13 @@ export class ConsoleCampaignsController {
         viewer={{ id: staff.id, role: staff.role }}
         errors={errors}
         tripwire={tripwire}
+        printing={printing}
       />,
     );
+  }
+
+  private async printing(id: number): Promise<Printing> {
+    const [awaiting, batches, needsPerson] = await Promise.all([this.postalLetters.awaiting(id), this.printBatches.forCampaign(id), this.postalLetters.needingPerson(id, NEEDS_PERSON_SHOWN)]);
+    return { awaiting, batches, needsPerson };
   }
 }

@@ -6,6 +6,7 @@ import { CAMPAIGN_STATUS_TEXTS, STATUS_TAG, TIER_TEXTS } from '../layout/domain-
 import { formatDateTime, formatNumber, Lang } from '../layout/i18n';
 import { Page, PageContext } from '../layout/page';
 import { SampleLinks } from '../letters/letters.pages';
+import { NeedsPersonList, PrintedLetters, Printing } from '../postal/postal.pages';
 import { CAMPAIGNS } from './texts';
 
 export function NewCampaignPage({ ctx, incident, counts, checked, errors }: { ctx: PageContext; incident: { id: number; title: string }; counts: Record<Tier, { total: number; email: number }>; checked: string[]; errors: FieldErrors }) {
@@ -69,6 +70,8 @@ export interface CampaignPageProps {
   errors: FieldErrors;
   /** What the campaign tripwire found about this campaign (usually nothing). */
   tripwire?: TripwireReport;
+  /** Printed letters: waiting, batches, and the e-mails that did not arrive. */
+  printing: Printing;
 }
 
 /** The tripwire's findings for one campaign, as sentences for the campaign page. */
@@ -83,7 +86,7 @@ export function tripwireWarnings(report: TripwireReport | undefined, campaignId:
   return out;
 }
 
-export function CampaignPage({ ctx, campaign, incident, templateVersion, approverName, viewer, errors, tripwire }: CampaignPageProps) {
+export function CampaignPage({ ctx, campaign, incident, templateVersion, approverName, viewer, errors, tripwire, printing }: CampaignPageProps) {
   const t = CAMPAIGNS[ctx.lang];
   const l = ctx.lang;
   const c = campaign.counts;
@@ -98,7 +101,7 @@ export function CampaignPage({ ctx, campaign, incident, templateVersion, approve
         <Warning key={w}>{w}</Warning>
       ))}
       <ErrorSummary errors={errors} lang={l} />
-      <LiveRegion src={`/console/campaigns/${campaign.id}/status`} lang={l}>
+      <LiveRegion src={`/console/campaigns/${campaign.id}/status`} lang={l} reload={`/console/campaigns/${campaign.id}`}>
         <CampaignStatus lang={l} campaign={campaign} />
       </LiveRegion>
 
@@ -132,7 +135,7 @@ export function CampaignPage({ ctx, campaign, incident, templateVersion, approve
           {campaign.status === 'approved' && (
             <Form action={action('start')}>
               <p className="hint">{t.startHint(n(c.email), n(c.post))}</p>
-              <Button>{t.start(n(c.total))}</Button>
+              <Button>{c.email > 0 ? t.start(n(c.email)) : t.startPostOnly(n(c.post))}</Button>
             </Form>
           )}
           {campaign.status === 'sending' && (
@@ -158,6 +161,9 @@ export function CampaignPage({ ctx, campaign, incident, templateVersion, approve
           {c.bounced > 0 && <li>{t.bouncedHelp(n(c.bounced))}</li>}
         </ul>
       )}
+      <NeedsPersonList lang={l} list={printing.needsPerson} />
+
+      <PrintedLetters lang={l} campaign={campaign} printing={printing} isComms={isComms} />
 
       {isComms && (
         <>

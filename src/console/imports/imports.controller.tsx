@@ -8,6 +8,7 @@ import { isTier, Tier } from '../../customers/tiers';
 import { IncidentsService } from '../../incidents/incidents.service';
 import type { ImportSummary } from '../../imports/imports.dto';
 import { ImportsService } from '../../imports/imports.service';
+import { CHECKED_UPLOAD_SECONDS } from '../../imports/upload-files.service';
 import { CsvUploadInterceptor } from '../../imports/upload.interceptor';
 import type { StaffMember } from '../../staff/staff-member.entity';
 import { ConsolePage, CurrentStaff } from '../../staff/staff.decorators';
@@ -17,8 +18,6 @@ import { pageContext, redirectTo, sendFragment, sendPage } from '../layout/rende
 import { CheckPage, ImportDonePage, ImportFailedPage, ImportProgress, ImportRunningPage, Problem, UploadPage } from './imports.pages';
 import { IMPORTS } from './texts';
 
-/** How long a checked upload is kept for its `Import N customers` button. */
-const STAGED_SECONDS = 24 * 3600;
 const SHOWN_PROBLEMS = 200;
 
 interface StagedUpload {
@@ -77,7 +76,7 @@ export class ConsoleImportsController {
     copyFileSync(file.path, copy);
     try {
       const check = await this.imports.upload(id, { path: copy, size: file.size }, { tier, dryRun: 'true' }, staff);
-      await this.store.put('staged-upload', String(check.id), { path: file.path, size: file.size, tier, incidentId: id } satisfies StagedUpload, STAGED_SECONDS);
+      await this.store.put('staged-upload', String(check.id), { path: file.path, size: file.size, tier, incidentId: id } satisfies StagedUpload, CHECKED_UPLOAD_SECONDS);
       redirectTo(res, `/console/imports/${check.id}`);
     } catch (err) {
       removeQuietly(file.path);

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ConflictException, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CampaignsService } from '../../campaigns/campaigns.service';
@@ -9,6 +9,7 @@ import { ConsoleExceptionFilter } from '../console-exception.filter';
 import { pageContext, redirectTo, sendPage } from '../layout/render';
 import { checkIncidentForm, INCIDENT_FIELDS, readIncidentForm } from './incident-form';
 import { IncidentPage, IncidentsListPage, NewIncidentPage } from './incidents.pages';
+import { CloseIncidentPage } from './retention.pages';
 import { INCIDENTS } from './texts';
 
 @ApiExcludeController()
@@ -62,6 +63,30 @@ export class ConsoleIncidentsController {
   async show(@Req() req: Request, @Res() res: Response, @Param('id', ParseIntPipe) id: number, @CurrentStaff() staff: StaffMember): Promise<void> {
     const ctx = pageContext(req);
     const [incident, campaigns] = await Promise.all([this.incidents.getView(id), this.campaigns.listForIncident(id)]);
-    sendPage(res, ctx, <IncidentPage ctx={ctx} incident={incident} campaigns={campaigns} isComms={staff.role === 'comms'} />);
+    sendPage(res, ctx, <IncidentPage ctx={ctx} incident={incident} campaigns={campaigns} isComms={staff.role === 'comms'} isAdmin={staff.role === 'admin'} />);
+  }
+
+  /** The check step before closing (admins): what will be removed and when, or what must happen first. */
+  @Get(':id/close')
+  @ConsolePage('admin')
+  async closeCheck(@Req() req: Request, @Res() res: Response, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    const ctx = pageContext(req);
+    const incident = await this.incidents.getView(id);
+    if (incident.status !== 'open') return redirectTo(res, `/console/incidents/${id}`);
+    const check = await this.incidents.closeCheck(id);
+    sendPage(res, ctx, <CloseIncidentPage ctx={ctx} incident={incident} retentionDays={check.retentionDays} purgeAt={check.purgeAtIfClosedNow} work={check.work} />);
+  }
+
+  @Post(':id/close')
+  @ConsolePage('admin')
+  async close(@Req() req: Request, @Res() res: Response, @Param('id', ParseIntPipe) id: number, @CurrentStaff() staff: StaffMember): Promise<void> {
+    try {
+      await this.incidents.close(id, staff);
+    } catch (err) {
+      // Something started moving since the check page was shown: show it again, with what stops it now.
+      if (!(err instanceof ConflictException)) throw err;
+      return this.closeCheck(req, res, id);
+    }
+    redirectTo(res, `/console/incidents/${id}`);
   }
 }

@@ -1,13 +1,15 @@
 import { TIERS } from '../../customers/tiers';
-import type { IncidentView } from '../../incidents/incidents.service';
+import type { IncidentListItem, IncidentView } from '../../incidents/incidents.service';
 import { Button, ErrorSummary, FieldErrors, Form, SummaryList, Table, TextInput } from '../layout/components';
 import { CAMPAIGN_STATUS_TEXTS, STATUS_TAG, TIER_TEXTS } from '../layout/domain-texts';
 import { formatDateTime, formatNumber } from '../layout/i18n';
 import { Page, PageContext } from '../layout/page';
 import type { IncidentForm } from './incident-form';
+import { RetentionSection } from './retention.pages';
+import { RETENTION } from './retention-texts';
 import { INCIDENTS } from './texts';
 
-type ListItem = { id: number; title: string; company: string; discoveredAt: string };
+type ListItem = Pick<IncidentListItem, 'id' | 'title' | 'company' | 'discoveredAt' | 'status'>;
 
 export function IncidentsListPage({ ctx, incidents, canCreate }: { ctx: PageContext; incidents: ListItem[]; canCreate: boolean }) {
   const t = INCIDENTS[ctx.lang];
@@ -25,8 +27,8 @@ export function IncidentsListPage({ ctx, incidents, canCreate }: { ctx: PageCont
       ) : (
         <Table
           caption={t.tableCaption}
-          head={[t.colTitle, t.colCompany, t.colDiscovered]}
-          rows={incidents.map((i) => [<a href={`/console/incidents/${i.id}`}>{i.title}</a>, i.company, formatDateTime(i.discoveredAt, ctx.lang)])}
+          head={[t.colTitle, t.colCompany, t.colDiscovered, RETENTION[ctx.lang].colStatus]}
+          rows={incidents.map((i) => [<a href={`/console/incidents/${i.id}`}>{i.title}</a>, i.company, formatDateTime(i.discoveredAt, ctx.lang), RETENTION[ctx.lang].statuses[i.status]])}
         />
       )}
     </Page>
@@ -51,7 +53,19 @@ export function NewIncidentPage({ ctx, form, errors }: { ctx: PageContext; form?
   );
 }
 
-export function IncidentPage({ ctx, incident, campaigns, isComms }: { ctx: PageContext; incident: IncidentView; campaigns: { id: number; status: string; tiers: string[]; createdAt: string }[]; isComms: boolean }) {
+export function IncidentPage({
+  ctx,
+  incident,
+  campaigns,
+  isComms,
+  isAdmin,
+}: {
+  ctx: PageContext;
+  incident: IncidentView;
+  campaigns: { id: number; status: string; tiers: string[]; createdAt: string }[];
+  isComms: boolean;
+  isAdmin: boolean;
+}) {
   const t = INCIDENTS[ctx.lang];
   const l = ctx.lang;
   const base = `/console/incidents/${incident.id}`;
@@ -64,19 +78,24 @@ export function IncidentPage({ ctx, incident, campaigns, isComms }: { ctx: PageC
         numeric={[1]}
         rows={[...TIERS.map((tier) => [TIER_TEXTS[l][tier].label, formatNumber(incident.customers[tier], l)]), [<strong>{t.total}</strong>, <strong>{formatNumber(incident.customers.total, l)}</strong>]]}
       />
-      {isComms && (
+      {isComms && incident.status !== 'purged' && (
         <>
           <h2>{t.whatNext}</h2>
           <ul className="cards">
-            <li>
-              <a href={`${base}/upload`}>{t.upload}</a>
-            </li>
+            {/* A closed incident takes no new customers or campaigns; its letters can be previewed until the purge. */}
+            {incident.status === 'open' && (
+              <li>
+                <a href={`${base}/upload`}>{t.upload}</a>
+              </li>
+            )}
             <li>
               <a href={`${base}/preview`}>{t.preview}</a>
             </li>
-            <li>
-              <a href={`${base}/campaigns/new`}>{t.newCampaign}</a>
-            </li>
+            {incident.status === 'open' && (
+              <li>
+                <a href={`${base}/campaigns/new`}>{t.newCampaign}</a>
+              </li>
+            )}
           </ul>
         </>
       )}
@@ -102,6 +121,7 @@ export function IncidentPage({ ctx, incident, campaigns, isComms }: { ctx: PageC
           [t.created, formatDateTime(incident.createdAt, l)],
         ]}
       />
+      <RetentionSection ctx={ctx} incident={incident} isAdmin={isAdmin} />
     </Page>
   );
 }

@@ -229,14 +229,15 @@ export function Warning({ children }: { children: ReactNode }) {
 
 /**
  * A region that console.js refreshes from `src` every few seconds (it reloads the page once the
- * fragment says `data-final`). Without JavaScript, the refresh link does the same by hand.
+ * fragment says `data-final`; at `reload` instead when given, for pages that can answer a form post).
+ * Without JavaScript, the refresh link does the same by hand.
  */
-export function LiveRegion({ src, children, lang }: { src: string; children: ReactNode; lang: Lang }) {
+export function LiveRegion({ src, children, lang, reload }: { src: string; children: ReactNode; lang: Lang; reload?: string }) {
   return (
-    <div className="live" data-poll={src} aria-live="polite">
+    <div className="live" data-poll={src} data-reload={reload} aria-live="polite">
       {children}
       <p className="no-js-only">
-        <a href="">{SHELL[lang].refresh}</a>
+        <a href={reload ?? ''}>{SHELL[lang].refresh}</a>
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../staff/roles';
 import type { Lang } from './i18n';
+import { POSTAL } from '../postal/texts';
 import { SHELL } from './texts';
 
 /** What every page needs to know about the request it answers. */
@@ -20,6 +21,7 @@ export interface PageContext {
 export const NAV_ITEMS: { href: string; label: Record<Lang, string>; roles: Role[] }[] = [
   { href: '/console/incidents', label: { nl: SHELL.nl.nav.incidents, en: SHELL.en.nav.incidents }, roles: ['comms', 'admin'] },
   { href: '/console/hotline', label: { nl: 'Beller opzoeken', en: 'Look up a caller' }, roles: ['hotline'] },
+  { href: '/console/postal/returned', label: { nl: POSTAL.nl.nav, en: POSTAL.en.nav }, roles: ['comms', 'hotline'] },
   { href: '/console/admin/staff', label: { nl: 'Medewerkers', en: 'Staff' }, roles: ['admin'] },
   { href: '/console/admin/audit', label: { nl: 'Auditlog', en: 'Audit log' }, roles: ['admin'] },
   { href: '/console/admin/lookups', label: { nl: 'Opzoekingen', en: 'Lookups per staff member' }, roles: ['admin'] },

@@ -7,6 +7,7 @@ import { PrintBatches1796300000000 } from './1796300000000-print-batches';
 import { BreachRegister1796400000000 } from './1796400000000-breach-register';
 import { HotlineAlerts1796700000000 } from './1796700000000-hotline-alerts';
 import { SealedPersonalData1796800000000 } from './1796800000000-sealed-personal-data';
+import { IncidentRetention1796850000000 } from './1796850000000-incident-retention';
 
 /** Every migration, in order. Add new ones at the end (timestamp-prefixed file names), one per line. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   BreachRegister1796400000000,
   HotlineAlerts1796700000000,
   SealedPersonalData1796800000000,
+  IncidentRetention1796850000000,
 ];
