@@ -132,7 +132,8 @@ function nextIv(): Buffer {
     randomFillSync(ivPool);
     ivAt = 0;
   }
-  const iv = Buffer.from(ivPool.subarray(ivAt, ivAt + IV_BYTES));
+  // A view, not a copy: the cipher copies the IV it is given, and seal copies it into the value.
+  const iv = ivPool.subarray(ivAt, ivAt + IV_BYTES);
   ivAt += IV_BYTES;
   return iv;
 }
@@ -167,15 +168,15 @@ export class Keyring {
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', k.seal, iv);
     const body = cipher.update(text, 'utf8');
-    const last = cipher.final();
-    const out = Buffer.allocUnsafe(2 + k.idBytes.length + IV_BYTES + TAG_BYTES + body.length + last.length);
+    // GCM is a stream mode: final() returns nothing more, it only computes the tag.
+    cipher.final();
+    const out = Buffer.allocUnsafe(2 + k.idBytes.length + IV_BYTES + TAG_BYTES + body.length);
     out[0] = VERSION;
     out[1] = k.idBytes.length;
     let at = 2 + k.idBytes.copy(out, 2);
     at += iv.copy(out, at);
     at += cipher.getAuthTag().copy(out, at);
-    at += body.copy(out, at);
-    last.copy(out, at);
+    body.copy(out, at);
     return out;
   }
 
