@@ -22,12 +22,12 @@ function fail(err: unknown): never {
 
 async function main(): Promise<void> {
   // The CLI never consumes queue jobs (the demo starts its own full application).
-  const config = { ...loadConfig(process.env), appRole: 'api' as const };
+  const config = { ...loadConfig(process.env), appRole: 'api' as const, compileLetters: false };
   const wantsHelp = process.argv.length <= 2 || process.argv.includes('--help') || process.argv.includes('-h');
   if (!wantsHelp) await prepare(config);
   if (process.argv[2] === 'demo' && !wantsHelp) {
     // The demo runs the full application (HTTP + workers) itself, outside the CLI's own context.
-    const result = await runDemo(config);
+    const result = await runDemo({ ...config, compileLetters: true });
     printResult({ ok: true, incidentId: result.incidentId });
     return;
   }

@@ -23,6 +23,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   port: number;
   appRole: AppRole;
+  /** Compile the letter templates at start-up (the CLI's commands never render a letter, so it skips the second it takes). */
+  compileLetters: boolean;
   appSecret: string;
   /** DATA_KEYS: the keys sealing customers' personal data (README, "Data at rest"); the last seals new values. */
   dataKeys: DataKeys;
@@ -233,6 +235,7 @@ export function loadConfig(env: Env): AppConfig {
     publicBaseUrl,
     port: int(env, 'PORT', 3000, 0, 65535),
     appRole: oneOf(env, 'APP_ROLE', 'all', ['all', 'api', 'worker'] as const),
+    compileLetters: true,
     appSecret: appSecret || DEFAULT_DEV_SECRET,
     dataKeys,
     webhookSecret: env.WEBHOOK_SECRET?.trim() || undefined,

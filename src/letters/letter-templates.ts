@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
 import { fromRoot } from '../common/project-root';
 import { TIERS, Tier } from '../customers/tiers';
 import { LabelKey, LETTER_LANGUAGES, LetterLanguage, WORDING } from '../../emails/letters/wording';
@@ -87,6 +86,9 @@ export function letterTextSource(tier: LetterTemplateKey, language: LetterLangua
  * and no comments.
  */
 export async function compileMjml(source: string): Promise<string> {
+  // Loaded on first use: MJML and its dependencies take most of a second to load, which processes
+  // that never compile a letter (the CLI) should not pay.
+  const { default: mjml2html } = await import('mjml');
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {
     result = await mjml2html(source, { validationLevel: 'strict', fonts: {}, keepComments: false });

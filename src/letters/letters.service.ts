@@ -46,6 +46,7 @@ export class LettersService implements OnModuleInit {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
+    if (!this.config.compileLetters) return;
     compiled ??= compileAllLetters();
     try {
       this.templates = await compiled;
