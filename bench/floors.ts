@@ -6,12 +6,21 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { ROOT } from './processes';
 
-/** LOAD DATA LOCAL INFILE of a realistic file into a scratch copy of affected_customers (the floor). */
+/**
+ * LOAD DATA LOCAL INFILE of a realistic file into a scratch table shaped like affected_customers
+ * before its personal columns were sealed (the floor): plain columns, written out here so the
+ * floor stays the same whatever the real table looks like.
+ */
 export async function loadDataSeconds(databaseUrl: string, file: string, incidentId: number): Promise<{ seconds: number; rows: number }> {
   const conn = await createConnection({ uri: databaseUrl });
   try {
     await conn.query('DROP TABLE IF EXISTS bench_load');
-    await conn.query('CREATE TABLE bench_load LIKE affected_customers');
+    await conn.query(`CREATE TABLE bench_load (id bigint UNSIGNED NOT NULL AUTO_INCREMENT, incidentId int UNSIGNED NOT NULL, customerNumber varchar(64) COLLATE utf8mb4_bin NOT NULL,
+        name varchar(200) NOT NULL, email varchar(254) NULL, phone varchar(20) NULL, street varchar(200) NULL, houseNumber varchar(10) NULL, houseNumberSuffix varchar(10) NOT NULL DEFAULT '',
+        postcode char(7) NULL, city varchar(100) NULL, birthDate date NULL, language char(2) NOT NULL DEFAULT 'nl', formerCustomer tinyint NOT NULL DEFAULT 0, tierSeverity tinyint UNSIGNED NOT NULL,
+        exposedMask int UNSIGNED NOT NULL DEFAULT 0, contentHash char(64) NOT NULL DEFAULT '', lastImportId int UNSIGNED NULL,
+        createdAt datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), updatedAt datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+        INDEX ix_customer_address (incidentId, postcode, houseNumber, houseNumberSuffix), UNIQUE INDEX uq_customer_incident_number (incidentId, customerNumber), PRIMARY KEY (id)) ENGINE=InnoDB`);
     const started = process.hrtime.bigint();
     await conn.query({
       sql: `LOAD DATA LOCAL INFILE 'bench.csv' INTO TABLE bench_load CHARACTER SET utf8mb4

@@ -39,7 +39,9 @@ import { createConnection } from 'mysql2/promise';
 import { createApp, prepare } from '../src/bootstrap';
 import { JsonLogger } from '../src/common/json-logger';
 import { AppConfig, loadConfig } from '../src/config/config';
+import { sealCustomer } from '../src/customers/sealed-customer';
 import { categoriesToMask } from '../src/customers/tiers';
+import { keyringFor } from '../src/data-keys/keyring';
 import { generateToken, hashToken } from '../src/staff/tokens';
 import { testServerUrls } from '../test/support/test-env';
 import { Figures, paced, PacedRequest, quantile } from './paced';
@@ -125,39 +127,37 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
 
 type Conn = Awaited<ReturnType<typeof createConnection>>;
 
-async function hasSequenceTables(db: Conn): Promise<boolean> {
-  try {
-    await db.query('SELECT seq FROM seq_1_to_2');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Rows `from`..`to` (1-based) as generated values: 200 house numbers per postcode, three tiers, birth dates over ~70 years. */
+/**
+ * Rows `from`..`to` (1-based) as generated values: 200 house numbers per postcode, three tiers,
+ * birth dates over ~70 years. Sealed here as the import seals them (the personal columns are one
+ * AES-GCM value plus blind indexes), under the bench config's keys (the development key).
+ */
 async function loadCustomers(db: Conn, incidentId: number): Promise<void> {
   const mask = categoriesToMask(['name', 'email', 'address', 'phone', 'birthDate', 'customerNumber']);
-  const columns = 'incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask';
-  const useSeq = await hasSequenceTables(db);
+  const keyring = keyringFor(benchConfig().dataKeys);
+  const columns = 'incidentId, personal, dataKeyId, numberIndex, addressIndex, hasEmail, language, formerCustomer, tierSeverity, exposedMask';
+  const day = 86_400_000;
   for (let from = 1; from <= CUSTOMERS; from += CHUNK) {
     const to = Math.min(CUSTOMERS, from + CHUNK - 1);
-    if (useSeq) {
-      await db.query(
-        `INSERT INTO affected_customers (${columns})
-         SELECT ?, CONCAT('K', LPAD(seq, 7, '0')), CONCAT('Klant ', seq), CONCAT('klant', seq, '@example.test'), CONCAT('+316', LPAD(seq, 8, '0')),
-                'Dorpsstraat', CAST(seq MOD 200 + 1 AS CHAR), '', CONCAT(1000 + (seq DIV 200) MOD 9000, ' ', CHAR(65 + (seq DIV 1800000) MOD 26), 'B'),
-                'Testdorp', DATE_ADD('1935-01-01', INTERVAL seq MOD 25000 DAY), 'nl', 0, seq MOD 3 + 1, ?
-           FROM seq_1_to_${CUSTOMERS} WHERE seq BETWEEN ? AND ?`,
-        [incidentId, mask, from, to],
-      );
-    } else {
+    for (let at = from; at <= to; at += 5000) {
+      const last = Math.min(to, at + 4999);
       const params: unknown[] = [];
-      for (let i = from; i <= to; i++) {
-        const n = String(i).padStart(7, '0');
-        params.push(incidentId, `K${n}`, `Klant ${i}`, `klant${i}@example.test`, `+316${String(i).padStart(8, '0')}`, 'Dorpsstraat', String((i % 200) + 1), '');
-        params.push(`${1000 + (Math.floor(i / 200) % 9000)} AB`, 'Testdorp', '1950-01-01', 'nl', 0, (i % 3) + 1, mask);
+      for (let i = at; i <= last; i++) {
+        const sealed = sealCustomer(keyring, {
+          customerNumber: `K${String(i).padStart(7, '0')}`,
+          name: `Klant ${i}`,
+          email: `klant${i}@example.test`,
+          phone: `+316${String(i).padStart(8, '0')}`,
+          street: 'Dorpsstraat',
+          houseNumber: String((i % 200) + 1),
+          houseNumberSuffix: '',
+          postcode: `${1000 + (Math.floor(i / 200) % 9000)} ${String.fromCharCode(65 + (Math.floor(i / 1_800_000) % 26))}B`,
+          city: 'Testdorp',
+          birthDate: new Date(Date.UTC(1935, 0, 1) + (i % 25000) * day).toISOString().slice(0, 10),
+        });
+        params.push(incidentId, sealed.personal, sealed.dataKeyId, sealed.numberIndex, sealed.addressIndex, 1, 'nl', 0, (i % 3) + 1, mask);
       }
-      await db.query(`INSERT INTO affected_customers (${columns}) VALUES ${new Array<string>(to - from + 1).fill('(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`, params);
+      await db.query(`INSERT INTO affected_customers (${columns}) VALUES ${new Array<string>(last - at + 1).fill('(?,?,?,?,?,?,?,?,?,?)').join(',')}`, params);
     }
     process.stdout.write(`\r  ${to.toLocaleString('en-US')} customers`);
   }

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import request from 'supertest';
 import { CampaignsService } from '../src/campaigns/campaigns.service';
-import { seedCustomers, seedIncident } from './support/seed';
+import { seedCustomers, seedIncident, updateSealedCustomer } from './support/seed';
 import { startSmtpSink } from './support/smtp-sink';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
 import { auth, counts, createApprovedCampaign, emailLetterIds, lettersByState, sign, sleep, until } from './campaigns.support';
@@ -90,7 +90,7 @@ describe(CampaignsService.name, () => {
       const incidentId = await incidentWith(4);
       const id = await createApprovedCampaign(t, incidentId, ada, bram);
       await seedCustomers(inst.db, incidentId, [{ customerNumber: 'LATE-1', name: 'Laat', email: 'laat@late.example', tier: 'viewed' }]);
-      await inst.db.query("UPDATE affected_customers SET email = NULL, street = 'Weg', houseNumber = '2', postcode = '1000 AB', city = 'Dorp' WHERE incidentId = ? AND customerNumber = 'K0000001'", [incidentId]);
+      await updateSealedCustomer(inst.db, incidentId, 'K0000001', { email: null, street: 'Weg', houseNumber: '2', postcode: '1000 AB', city: 'Dorp' });
       const res = await request(t.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(409);
       expect(res.body.message).toMatch(/recipients changed/);
       expect(res.body.message).toMatch(/1 added/);
@@ -106,7 +106,7 @@ describe(CampaignsService.name, () => {
     it('answers 409 when only contact details changed, and rejects unknown tiers', async () => {
       const incidentId = await incidentWith(2);
       const id = await createApprovedCampaign(t, incidentId, ada, bram);
-      await inst.db.query("UPDATE affected_customers SET email = 'nieuw@adres.example' WHERE incidentId = ? AND customerNumber = 'K0000002'", [incidentId]);
+      await updateSealedCustomer(inst.db, incidentId, 'K0000002', { email: 'nieuw@adres.example' });
       const res = await request(t.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(409);
       expect(res.body.message).toMatch(/contact details/);
       const bad = await request(t.http).post(`/api/incidents/${incidentId}/campaigns`).set(auth(ada)).send({ tiers: ['everyone'] }).expect(400);

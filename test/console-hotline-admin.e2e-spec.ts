@@ -5,7 +5,7 @@ import { TIP_CATALOGUE } from '../emails/tips/catalogue';
 import { LettersService } from '../src/letters/letters.service';
 import { axeViolations, launchBrowser } from './support/browser';
 import { ConsoleMember, createConsoleMember, setUp, signIn } from './support/console';
-import { seedCustomers, seedIncident } from './support/seed';
+import { customerIdByNumber, seedCustomers, seedIncident } from './support/seed';
 import { ServerProcess, startServerProcess } from './support/server-process';
 import { startSmtpSink } from './support/smtp-sink';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
@@ -83,7 +83,7 @@ describe('Console: Look up a caller and the admin pages (Chromium)', () => {
       { customerNumber: 'K1000002', name: 'Anna Bakker', street: 'Dorpsstraat', houseNumber: '14', postcode: '1234 AB', city: 'Testdorp', birthDate: '1949-06-01', tier: 'viewed' },
       { customerNumber: 'K1000003', name: 'Piet Bakker', street: 'Dorpsstraat', houseNumber: '14', postcode: '1234 AB', city: 'Testdorp', birthDate: '1948-11-30', tier: 'searched' },
     ]);
-    const [jan] = await inst.db.query<{ id: string }[]>("SELECT id FROM affected_customers WHERE customerNumber = 'K1000001'");
+    const jan = { id: await customerIdByNumber(inst.db, 'K1000001') };
     const tipIds = TIP_CATALOGUE.slice(0, 3).map((tip) => tip.id);
     tipTexts = t.app.get(LettersService).tipTexts(tipIds, 'nl');
     const campaign: { insertId: number } = await inst.db.query("INSERT INTO campaigns (incidentId, tiers, status, createdBy) VALUES (?, '[\"photographed\"]', 'completed', 1)", [incidentId]);

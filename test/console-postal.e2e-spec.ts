@@ -10,7 +10,7 @@ import { launchBrowser } from './support/browser';
 import { auth, createApprovedCampaign } from './campaigns.support';
 import { ConsoleMember, createConsoleMember, setUp, signIn } from './support/console';
 import { checkPageState, tabTo } from './support/console-pages';
-import { seedCustomers, seedIncident } from './support/seed';
+import { customerNumbersById, seedCustomers, seedIncident } from './support/seed';
 import { startSmtpSink } from './support/smtp-sink';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
 
@@ -290,7 +290,8 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
   });
 
   it('shows the returned letter on the hotline’s timeline for that caller', async () => {
-    const [customer] = await inst.db.query<{ customerNumber: string }[]>('SELECT c.customerNumber FROM letters l JOIN affected_customers c ON c.id = l.customerId WHERE l.id = ?', [manifest[1].letterId]);
+    const [letter] = await inst.db.query<{ customerId: string }[]>('SELECT customerId FROM letters WHERE id = ?', [manifest[1].letterId]);
+    const customer = { customerNumber: (await customerNumbersById(inst.db)).get(String(letter.customerId))! };
     await hotline.goto(`${web.baseUrl}/console/hotline`);
     await hotline.getByLabel('Reason', { exact: true }).fill('Caller asks why no letter came');
     await hotline.getByLabel('Customer number', { exact: true }).fill(customer.customerNumber);

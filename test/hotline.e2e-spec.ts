@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { TIP_CATALOGUE } from '../emails/tips/catalogue';
 import { LettersService } from '../src/letters/letters.service';
-import { seedCustomers, seedIncident } from './support/seed';
+import { customerNumbersById, seedCustomers, seedIncident } from './support/seed';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
 
 const reason = 'Caller asks whether her data was in the breach';
@@ -54,7 +54,7 @@ describe('Hotline', () => {
       { customerNumber: 'K1000004', name: 'Els Visser', street: 'Dorpsstraat', houseNumber: '12', houseNumberSuffix: 'A', postcode: '1234 AB', city: 'Testdorp', tier: 'viewed' },
     ]);
     await seedCustomers(inst.db, incidentB, [{ customerNumber: 'K2000001', name: 'Kees Mulder', street: 'Kerkweg', houseNumber: '1', postcode: '5678 CD', city: 'Elders', birthDate: '1960-01-01' }]);
-    for (const r of await inst.db.query<{ id: string; customerNumber: string }[]>('SELECT id, customerNumber FROM affected_customers')) ids[r.customerNumber] = String(r.id);
+    for (const [id, number] of await customerNumbersById(inst.db)) ids[number] = id;
 
     const campaign: { insertId: number } = await inst.db.query("INSERT INTO campaigns (incidentId, tiers, status, createdBy) VALUES (?, '[\"photographed\"]', 'completed', 1)", [incidentA]);
     const letter: { insertId: number } = await inst.db.query(

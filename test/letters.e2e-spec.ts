@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { seedCustomers, seedIncident } from './support/seed';
+import { customerIdByNumber, seedCustomers, seedIncident } from './support/seed';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
 
 describe('Letter preview (GET /api/incidents/:id/customers/:customerNumber/letter)', () => {
@@ -76,7 +76,7 @@ describe('Letter preview (GET /api/incidents/:id/customers/:customerNumber/lette
   it('records the preview in the audit log by internal id, without personal data', async () => {
     await inst.db.query("DELETE FROM audit_events WHERE action = 'letter.preview'");
     await request(t.http).get(path(incidentId, 'ZW-0001')).set('Authorization', `Bearer ${comms.token}`).expect(200);
-    const [customer]: { id: string }[] = await inst.db.query("SELECT id FROM affected_customers WHERE customerNumber = 'ZW-0001'");
+    const customer = { id: await customerIdByNumber(inst.db, 'ZW-0001') };
     const rows: { actorId: number; subject: string; detail: unknown }[] = await inst.db.query("SELECT actorId, subject, detail FROM audit_events WHERE action = 'letter.preview'");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorId: comms.id, subject: `customer:${customer.id}` });

@@ -9,7 +9,7 @@ import { IncidentsService } from '../src/incidents/incidents.service';
 import { LettersService } from '../src/letters/letters.service';
 import { PrintRenderService } from '../src/postal/print-render.service';
 import { auth, counts, createApprovedCampaign, until } from './campaigns.support';
-import { SeedCustomer, seedCustomers, seedIncident } from './support/seed';
+import { customerNumbersById, numberIndex, openedCustomers, SeedCustomer, seedCustomers, seedIncident } from './support/seed';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -125,8 +125,8 @@ describe('Print batches (postal letters)', () => {
     await request(t.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
     await until(() => counts(t, id, ada), (c) => c.counts.sent === 3);
     // The mail provider's verdicts, as the sender and the webhook would record them.
-    await inst.db.query("UPDATE letters l JOIN affected_customers c ON c.id = l.customerId SET l.state = 'failed' WHERE c.customerNumber = 'K9000006'");
-    await inst.db.query("UPDATE letters l JOIN affected_customers c ON c.id = l.customerId SET l.bouncedAt = UTC_TIMESTAMP(3) WHERE c.customerNumber = 'K9000007'");
+    await inst.db.query("UPDATE letters l JOIN affected_customers c ON c.id = l.customerId SET l.state = 'failed' WHERE c.numberIndex = ?", [numberIndex('K9000006')]);
+    await inst.db.query("UPDATE letters l JOIN affected_customers c ON c.id = l.customerId SET l.bouncedAt = UTC_TIMESTAMP(3) WHERE c.numberIndex = ?", [numberIndex('K9000007')]);
 
     const created = await request(t.http).post(`/api/campaigns/${id}/print-batches`).set(auth(ada)).expect(202);
     expect(created.body).toEqual({ id: expect.any(Number), status: 'building', letters: 7 });
@@ -147,7 +147,7 @@ describe('Print batches (postal letters)', () => {
       expect(rows.filter((r) => r.file === f.name).reduce((n, r) => n + Number(r.pages), 0)).toBe(f.pages);
     }
     const letters = t.app.get(LettersService);
-    const customers: { customerNumber: string; name: string; id: string }[] = await inst.db.query('SELECT id, customerNumber, name FROM affected_customers WHERE incidentId = ?', [incidentId]);
+    const customers = await openedCustomers(inst.db, incidentId);
     const incident = await t.app.get(IncidentsService).get(incidentId);
     for (const row of rows) {
       const page = text(row).replace(/[ \t]+/g, ' ');
@@ -193,7 +193,7 @@ describe('Print batches (postal letters)', () => {
     const bySequence = await request(t.http).post(`/api/print-batches/${batchId}/letters/2/returned`).set(auth(ada)).expect(200);
     expect(bySequence.body).toMatchObject({ id: rows[1].letterId, printedAt: expect.any(String), postedAt: expect.any(String), returnedAt: expect.any(String) });
     await request(t.http).post(`/api/print-batches/${batchId}/letters/99/returned`).set(auth(ada)).expect(404);
-    const unprinted: string = (await inst.db.query("SELECT l.id FROM letters l JOIN affected_customers c ON c.id = l.customerId WHERE c.customerNumber = 'K9000008'"))[0].id;
+    const unprinted: string = (await inst.db.query('SELECT l.id FROM letters l JOIN affected_customers c ON c.id = l.customerId WHERE c.numberIndex = ?', [numberIndex('K9000008')]))[0].id;
     await request(t.http).post(`/api/letters/${unprinted}/returned`).set(auth(ada)).expect(409);
     c = await counts(t, id, ada);
     expect(c.counts).toMatchObject({ printed: 7, posted: 7, returned: 2 });
@@ -201,7 +201,7 @@ describe('Print batches (postal letters)', () => {
     const report = (await request(t.http).get(`/api/incidents/${incidentId}/authority-report`).set(auth(ada)).expect(200)).body;
     expect(report.s8.channels.find((ch: { channel: string }) => ch.channel === 'post')).toMatchObject({ posted: 7, firstAt: expect.any(String) });
 
-    const first = (await inst.db.query('SELECT c.customerNumber FROM affected_customers c JOIN letters l ON l.customerId = c.id WHERE l.id = ?', [rows[0].letterId]))[0].customerNumber;
+    const first = (await customerNumbersById(inst.db)).get(String((await inst.db.query('SELECT customerId FROM letters WHERE id = ?', [rows[0].letterId]))[0].customerId));
     const looked = await request(t.http).post('/api/hotline/lookup').set(auth(hotline)).send({ incidentId, reason: 'caller asks about the letter', customerNumber: first });
     expect([looked.status, looked.body.message]).toEqual([200, undefined]);
     expect(looked.body.customer.letters[0]).toMatchObject({ printedAt: expect.any(String), postedAt: expect.any(String), returnedAt: expect.any(String) });

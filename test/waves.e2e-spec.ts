@@ -2,7 +2,7 @@ import request from 'supertest';
 import { WarningLedger } from '../src/campaigns/warning-ledger.service';
 import { categoriesToMask, Category, TIER_SEVERITY } from '../src/customers/tiers';
 import { auth, counts, until } from './campaigns.support';
-import { SeedCustomer, seedCustomers, seedIncident } from './support/seed';
+import { customerNumbersById, numberIndex, SeedCustomer, seedCustomers, seedIncident } from './support/seed';
 import { startSmtpSink } from './support/smtp-sink';
 import { createInstallation, TestApp, TestInstallation } from './support/test-app';
 
@@ -46,11 +46,9 @@ describe('campaign waves', () => {
 
   /** Customer number → messages the sink received for that campaign's letters. */
   async function received(campaignId: number) {
-    const rows: { id: string; customerNumber: string }[] = await inst.db.query(
-      'SELECT l.id, c.customerNumber FROM letters l JOIN affected_customers c ON c.id = l.customerId WHERE l.campaignId = ?',
-      [campaignId],
-    );
-    const byLetter = new Map(rows.map((r) => [String(r.id), r.customerNumber]));
+    const rows: { id: string; customerId: string }[] = await inst.db.query('SELECT l.id, l.customerId FROM letters l WHERE l.campaignId = ?', [campaignId]);
+    const numbers = await customerNumbersById(inst.db);
+    const byLetter = new Map(rows.map((r) => [String(r.id), numbers.get(String(r.customerId))!]));
     const out = new Map<string, (typeof sink.messages)[number][]>();
     for (const m of sink.messages) {
       const number = m.letterId && byLetter.get(m.letterId);
@@ -94,7 +92,7 @@ describe('campaign waves', () => {
       const newcomers = Array.from({ length: 20 }, (_, i) => customer(`N${String(i + 1).padStart(3, '0')}`, (['searched', 'viewed', 'photographed'] as const)[i % 3]));
       await seedCustomers(inst.db, incidentId, newcomers);
       const upgrade = async (n: string, tier: 'viewed' | 'photographed', exposed: Category[] = BASE) =>
-        inst.db.query('UPDATE affected_customers SET tierSeverity = ?, exposedMask = ? WHERE incidentId = ? AND customerNumber = ?', [TIER_SEVERITY[tier], categoriesToMask(exposed), incidentId, n]);
+        inst.db.query('UPDATE affected_customers SET tierSeverity = ?, exposedMask = ? WHERE incidentId = ? AND numberIndex = ?', [TIER_SEVERITY[tier], categoriesToMask(exposed), incidentId, numberIndex(n)]);
       await upgrade('K001', 'viewed', [...BASE, 'iban']); // English, new data
       await upgrade('K002', 'viewed');
       await upgrade('K003', 'viewed');
@@ -234,7 +232,7 @@ describe('campaign waves', () => {
       const warning = (await create(incidentId, { tiers: ['photographed', 'viewed', 'searched'] }).expect(201)).body.id as number;
       await approveAndSend(warning);
       const token = async (n: string) =>
-        (await inst.db.query<{ token: string }[]>('SELECT l.token FROM letters l JOIN affected_customers c ON c.id = l.customerId WHERE l.campaignId = ? AND c.customerNumber = ?', [warning, n]))[0].token;
+        (await inst.db.query<{ token: string }[]>('SELECT l.token FROM letters l JOIN affected_customers c ON c.id = l.customerId WHERE l.campaignId = ? AND c.numberIndex = ?', [warning, numberIndex(n)]))[0].token;
       const browser = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
       await request(t.http).get(`/l/${await token('R3')}`).set('User-Agent', browser).expect(200);
       await request(t.http).post(`/l/${await token('R4')}/ack`).set('User-Agent', browser).expect(200);
@@ -249,10 +247,10 @@ describe('campaign waves', () => {
       const res = await create(incidentId, body).expect(201);
       expect(res.body).toMatchObject({ kind: 'reminder', recipients: 4, email: 2, post: 2 });
       const id = res.body.id as number;
-      const channels: { customerNumber: string; channel: string; kind: string }[] = await inst.db.query(
-        'SELECT c.customerNumber, l.channel, l.kind FROM letters l JOIN affected_customers c ON c.id = l.customerId WHERE l.campaignId = ? ORDER BY c.customerNumber',
-        [id],
-      );
+      const numbers = await customerNumbersById(inst.db);
+      const channels = (await inst.db.query<{ customerId: string; channel: string; kind: string }[]>('SELECT l.customerId, l.channel, l.kind FROM letters l WHERE l.campaignId = ?', [id]))
+        .map((r) => ({ customerNumber: numbers.get(String(r.customerId))!, channel: r.channel, kind: r.kind }))
+        .sort((a, b) => a.customerNumber.localeCompare(b.customerNumber));
       expect(channels).toEqual([
         { customerNumber: 'R1', channel: 'post', kind: 'reminder' },
         { customerNumber: 'R2', channel: 'email', kind: 'reminder' },

@@ -52,7 +52,7 @@ describe(loadConfig.name, () => {
   });
 
   it('accepts production with a long secret', () => {
-    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'a'.repeat(32) }).appSecret).toBe('a'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'a'.repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` }).appSecret).toBe('a'.repeat(32));
   });
 });
 

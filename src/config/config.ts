@@ -3,6 +3,7 @@
  * tested; it either returns a complete, typed config or throws a ConfigError whose message is one
  * line a person can act on.
  */
+import { DataKeys, DataKeysError, parseDataKeys } from '../data-keys/keyring';
 import { BROWSING_RULES, BrowsingRule, BrowsingThresholds, WorkingHours } from '../hotline/browsing-rules';
 
 export type AppRole = 'all' | 'api' | 'worker';
@@ -25,6 +26,8 @@ export interface AppConfig {
   /** Compile the letter templates at start-up (the CLI's commands never render a letter, so it skips the second it takes). */
   compileLetters: boolean;
   appSecret: string;
+  /** DATA_KEYS: the keys sealing customers' personal data (README, "Data at rest"); the last seals new values. */
+  dataKeys: DataKeys;
   webhookSecret: string | undefined;
   /** Letters per second across all worker processes. */
   sendRate: number;
@@ -216,6 +219,13 @@ export function loadConfig(env: Env): AppConfig {
   if (nodeEnv === 'production' && appSecret.length < 32) {
     throw new ConfigError('APP_SECRET must be set to at least 32 random characters when NODE_ENV=production (e.g. `openssl rand -hex 32`).');
   }
+  let dataKeys: DataKeys;
+  try {
+    dataKeys = parseDataKeys(env.DATA_KEYS, nodeEnv === 'production');
+  } catch (err) {
+    if (err instanceof DataKeysError) throw new ConfigError(err.message);
+    throw err;
+  }
   const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', 'http://localhost:3000', ['http:', 'https:'])!.replace(/\/+$/, '');
   return {
     nodeEnv,
@@ -227,6 +237,7 @@ export function loadConfig(env: Env): AppConfig {
     appRole: oneOf(env, 'APP_ROLE', 'all', ['all', 'api', 'worker'] as const),
     compileLetters: true,
     appSecret: appSecret || DEFAULT_DEV_SECRET,
+    dataKeys,
     webhookSecret: env.WEBHOOK_SECRET?.trim() || undefined,
     sendRate: int(env, 'SEND_RATE', 100, 1, 100000),
     sendAttempts: int(env, 'SEND_ATTEMPTS', 5, 1, 50),

@@ -7,8 +7,9 @@ import { Category, maskToCategories, Tier, tierFromSeverity } from './tiers';
  * merge them in SQL (GREATEST / bitwise OR).
  */
 @Entity('affected_customers')
-@Index('uq_customer_incident_number', ['incidentId', 'customerNumber'], { unique: true })
-@Index('ix_customer_address', ['incidentId', 'postcode', 'houseNumber', 'houseNumberSuffix'])
+@Index('uq_customer_incident_number', ['incidentId', 'numberIndex'], { unique: true })
+@Index('ix_customer_address', ['incidentId', 'addressIndex'])
+@Index('ix_customer_data_key', ['dataKeyId'])
 export class AffectedCustomer {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
   id: string;
@@ -16,39 +17,45 @@ export class AffectedCustomer {
   @Column({ type: 'int', unsigned: true })
   incidentId: number;
 
-  /** Compared exactly (binary collation): `K-001` and `k-001` are different customers. */
-  @Column({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
+  /**
+   * Every personal field below, sealed as one value (src/customers/sealed-customer.ts) under the
+   * key `dataKeyId`; NULL once erased. The fields themselves are not columns: CustomersService
+   * opens this value once per customer it reads.
+   */
+  @Column({ type: 'varbinary', length: 1024, nullable: true, select: false })
+  personal: Buffer | null;
+
+  /** The DATA_KEYS id sealing `personal` and keying the blind indexes (what keys:rotate looks for). */
+  @Column({ type: 'varchar', length: 32, nullable: true, charset: 'ascii', collation: 'ascii_bin' })
+  dataKeyId: string | null;
+
+  /** Keyed HMAC of the exact customer number (src/data-keys/keyring.ts): the only way to find a customer by number. */
+  @Column({ type: 'binary', length: 16, nullable: true })
+  numberIndex: Buffer | null;
+
+  /** Keyed HMAC of postcode + house number + suffix; NULL without an address. */
+  @Column({ type: 'binary', length: 16, nullable: true })
+  addressIndex: Buffer | null;
+
+  /** Whether an e-mail address is stored: the channel counts need it in SQL, the address itself stays sealed. */
+  @Column({ type: 'boolean', default: false })
+  hasEmail: boolean;
+
+  /** Compared exactly: `K-001` and `k-001` are different customers (the blind index is case-sensitive). */
   customerNumber: string;
-
-  @Column({ type: 'varchar', length: 200 })
   name: string;
-
-  @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
-
   /** E.164, e.g. +31612345678. */
-  @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
   street: string | null;
-
   /** Digits only, as a string ("12"). */
-  @Column({ type: 'varchar', length: 10, nullable: true })
   houseNumber: string | null;
-
-  /** Upper case, no separators ("A", "BIS"); empty string when there is none, so the index can match on it. */
-  @Column({ type: 'varchar', length: 10, default: '' })
+  /** Upper case, no separators ("A", "BIS"); empty string when there is none. */
   houseNumberSuffix: string;
-
   /** Normalised "1234 AB". */
-  @Column({ type: 'char', length: 7, nullable: true })
   postcode: string | null;
-
-  @Column({ type: 'varchar', length: 100, nullable: true })
   city: string | null;
-
-  @Column({ type: 'date', nullable: true })
+  /** "YYYY-MM-DD". */
   birthDate: string | null;
 
   @Column({ type: 'char', length: 2, default: 'nl' })
@@ -62,10 +69,6 @@ export class AffectedCustomer {
 
   @Column({ type: 'int', unsigned: true, default: 0 })
   exposedMask: number;
-
-  /** Hash of the stored fields, so re-importing an identical row can be recognised as unchanged. */
-  @Column({ type: 'char', length: 64, default: '' })
-  contentHash: string;
 
   @Column({ type: 'int', unsigned: true, nullable: true })
   lastImportId: number | null;

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 
 /**
  * One affected customer as an import delivers it: the stored columns, with `null` for "this file
@@ -26,11 +25,12 @@ export interface StoredCustomer extends Omit<CustomerInput, 'language' | 'former
   id: string;
   language: 'nl' | 'en';
   formerCustomer: boolean;
-  contentHash: string;
+  /** The personal fields as they were sealed (src/customers/sealed-customer.ts personalText). */
+  text: string;
   lastImportId: number | null;
 }
 
-export type MergedCustomer = Omit<StoredCustomer, 'id' | 'lastImportId' | 'contentHash'>;
+export type MergedCustomer = Omit<StoredCustomer, 'id' | 'lastImportId' | 'text'>;
 
 /** What a merge starts from for a new customer (its number and name are always the incoming ones). */
 const NOTHING_STORED: MergedCustomer = Object.freeze({
@@ -103,12 +103,18 @@ export function mergeCustomer(existing: MergedCustomer | undefined, incoming: Cu
   };
 }
 
-/** Hash of every stored field, so an identical re-import is recognised as unchanged. */
-export function customerHash(c: MergedCustomer): string {
-  // The fields joined by U+0001 (concatenated, not an array joined: it runs for every row).
-  const S = '\u0001';
-  const text =
-    c.customerNumber + S + c.name + S + (c.email ?? '') + S + (c.phone ?? '') + S + (c.street ?? '') + S + (c.houseNumber ?? '') + S + c.houseNumberSuffix + S +
-    (c.postcode ?? '') + S + (c.city ?? '') + S + (c.birthDate ?? '') + S + c.language + S + (c.formerCustomer ? '1' : '0') + S + String(c.tierSeverity) + S + String(c.exposedMask);
-  return hash('sha256', text, 'hex');
+/**
+ * Whether a merge changed nothing stored, so an identical re-import writes nothing. Compared on
+ * the opened values (the merge had to open them anyway): no fingerprint of personal values is
+ * kept, since even a keyed one would say "same as before" to whoever holds it. `text` is the
+ * merged customer's personalText.
+ */
+export function unchanged(before: StoredCustomer, merged: MergedCustomer, text: string): boolean {
+  return (
+    before.text === text &&
+    before.language === merged.language &&
+    before.formerCustomer === merged.formerCustomer &&
+    before.tierSeverity === merged.tierSeverity &&
+    before.exposedMask === merged.exposedMask
+  );
 }

@@ -1,6 +1,10 @@
 import { escape } from 'mysql2';
+import { parseDataKeys } from '../data-keys/keyring';
 import { mergeCustomer } from './customer-merge';
 import { CustomersService, INSERT_BATCH_ROWS, sqlString } from './customers.service';
+import { openCustomer } from './sealed-customer';
+
+const config = { dataKeys: parseDataKeys(undefined, false) };
 
 describe(CustomersService.name, () => {
   it('escapes string literals exactly as mysql2 escapes parameters', () => {
@@ -9,7 +13,7 @@ describe(CustomersService.name, () => {
   });
 
   it('prepares one multi-row INSERT, with the merge clause only when asked', () => {
-    const service = new CustomersService(undefined as never);
+    const service = new CustomersService(undefined as never, config);
     const customer = mergeCustomer(undefined, {
       customerNumber: "K'1",
       name: 'Ans Kok',
@@ -27,20 +31,24 @@ describe(CustomersService.name, () => {
       exposedMask: 3,
     });
     const rows = [
-      { customer, contentHash: 'h1' },
-      { customer: { ...customer, customerNumber: 'K2', formerCustomer: true, language: 'en' as const }, contentHash: 'h2' },
+      { customer },
+      { customer: { ...customer, customerNumber: 'K2', formerCustomer: true, language: 'en' as const } },
     ];
     const insert = service.prepareWrite(7, 9, rows, false).sql;
-    expect(insert).toContain(
-      "VALUES (7,'K\\'1','Ans Kok',NULL,'+31612345678','Polderweg','12','','1641 AB','Lindehoven','1940-03-01','nl',0,2,3,'h1',9),(7,'K2','Ans Kok',NULL,'+31612345678','Polderweg','12','','1641 AB','Lindehoven','1940-03-01','en',1,2,3,'h2',9)",
-    );
+    // Nothing personal in the statement: the number, name, phone, street, postcode, city and birth date are sealed.
+    for (const value of ["K\\'1", 'Ans Kok', '+31612345678', 'Polderweg', '1641 AB', 'Lindehoven', '1940-03-01']) expect(insert).not.toContain(value);
+    expect(insert).toMatch(/VALUES \(7,X'[0-9a-f]{32}',X'[0-9a-f]{32}',X'[0-9a-f]+','dev',0,'nl',0,2,3,9\),\(7,X'[0-9a-f]{32}',X'[0-9a-f]{32}',X'[0-9a-f]+','dev',0,'en',1,2,3,9\)/);
+    const sealed = /VALUES \(7,X'[0-9a-f]{32}',X'[0-9a-f]{32}',X'([0-9a-f]+)'/.exec(insert)![1];
+    expect(openCustomer(service.keys, Buffer.from(sealed, 'hex'))).toMatchObject({ customerNumber: "K'1", name: 'Ans Kok', phone: '+31612345678', birthDate: '1940-03-01' });
+    // A merge names stored customers by id (NULL: new).
+    expect(service.prepareWrite(7, 9, [{ ...rows[0], id: '41' }, rows[1]], true).sql).toMatch(/VALUES \(41,7,X'.*\),\(NULL,7,X'/s);
     expect(insert).not.toContain('ON DUPLICATE KEY UPDATE');
     expect(service.prepareWrite(7, 9, rows, true).sql).toContain('ON DUPLICATE KEY UPDATE');
     expect(service.prepareWrite(7, 9, [], true).sql).toBe('');
   });
 
   it('prepares a full batch of new customers as one prepared statement with its values in column order', () => {
-    const service = new CustomersService(undefined as never);
+    const service = new CustomersService(undefined as never, config);
     const customer = mergeCustomer(undefined, {
       customerNumber: 'K1',
       name: 'Ans Kok',
@@ -57,12 +65,16 @@ describe(CustomersService.name, () => {
       tierSeverity: 3,
       exposedMask: 5,
     });
-    const rows = Array.from({ length: INSERT_BATCH_ROWS }, (_, i) => ({ customer: { ...customer, customerNumber: `K${i}` }, contentHash: `h${i}` }));
+    const rows = Array.from({ length: INSERT_BATCH_ROWS }, (_, i) => ({ customer: { ...customer, customerNumber: `K${i}` } }));
     const write = service.prepareWrite(7, 9, rows, false);
-    expect(write.sql).toMatch(/^INSERT INTO affected_customers \(incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId\) VALUES \(\?(,\?){16}\)/);
-    expect(write.sql.split('?').length - 1).toBe(INSERT_BATCH_ROWS * 17);
-    expect(write.values?.length).toBe(INSERT_BATCH_ROWS * 17);
-    expect(write.values?.slice(17, 34)).toEqual([7, 'K1', 'Ans Kok', 'ans@mail.example', null, null, null, '', null, null, null, 'nl', 1, 3, 5, 'h1', 9]);
+    expect(write.sql).toMatch(
+      /^INSERT INTO affected_customers \(incidentId, numberIndex, addressIndex, personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, lastImportId\) VALUES \(\?(,\?){10}\)/,
+    );
+    expect(write.sql.split('?').length - 1).toBe(INSERT_BATCH_ROWS * 11);
+    expect(write.values?.length).toBe(INSERT_BATCH_ROWS * 11);
+    const second = write.values!.slice(11, 22);
+    expect(second).toEqual([7, service.keys.numberIndex('K1'), null, expect.any(Buffer), 'dev', 1, 'nl', 1, 3, 5, 9]);
+    expect(openCustomer(service.keys, second[3] as Buffer)).toMatchObject({ customerNumber: 'K1', email: 'ans@mail.example' });
     // Upserts and other sizes stay text statements.
     expect(service.prepareWrite(7, 9, rows, true).values).toBeUndefined();
     expect(service.prepareWrite(7, 9, rows.slice(1), false).values).toBeUndefined();

@@ -1,26 +1,92 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { EntityManager, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { Keyring, keyringFor } from '../data-keys/keyring';
 import { AffectedCustomer } from './affected-customer.entity';
 import { CustomerInput, MergedCustomer, StoredCustomer } from './customer-merge';
+import { openCustomer, PersonalFields, personalFromText, personalText, SealedColumns, sealCustomer } from './sealed-customer';
 import { CATEGORIES, Category, Tier, tierFromSeverity } from './tiers';
 
-const CUSTOMER_COLUMNS =
-  'id, incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId, createdAt, updatedAt';
+/** Every column a read needs: the sealed personal value and the plain ones. */
+const CUSTOMER_COLUMNS = 'id, incidentId, personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, lastImportId, createdAt, updatedAt';
 
-type CustomerRow = Omit<AffectedCustomer, 'birthDate' | 'formerCustomer' | 'tier' | 'exposed'> & { birthDate: Date | string | null; formerCustomer: number };
+interface CustomerRow {
+  id: string;
+  incidentId: number;
+  personal: Buffer | null;
+  dataKeyId: string | null;
+  hasEmail: number;
+  language: 'nl' | 'en';
+  formerCustomer: number;
+  tierSeverity: number;
+  exposedMask: number;
+  lastImportId: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
-/** A raw row as TypeORM would hydrate it: DATE as "YYYY-MM-DD" (read in UTC), booleans as booleans. */
-function customerFromRow(row: CustomerRow): AffectedCustomer {
-  const birthDate = row.birthDate instanceof Date ? row.birthDate.toISOString().slice(0, 10) : row.birthDate;
-  return Object.assign(new AffectedCustomer(), row, { birthDate, formerCustomer: Boolean(row.formerCustomer) });
+/** What an erased customer reads as: nothing personal is left. */
+const ERASED: PersonalFields = Object.freeze({
+  customerNumber: '',
+  name: '',
+  email: null,
+  phone: null,
+  street: null,
+  houseNumber: null,
+  houseNumberSuffix: '',
+  postcode: null,
+  city: null,
+  birthDate: null,
+});
+
+/** A raw row as an entity: the personal value opened once, booleans as booleans, numbers as numbers. */
+function customerFromRow(keyring: Keyring, row: CustomerRow): AffectedCustomer {
+  const fields = row.personal ? openCustomer(keyring, row.personal) : ERASED;
+  const c = new AffectedCustomer();
+  c.id = String(row.id);
+  c.incidentId = Number(row.incidentId);
+  c.personal = row.personal;
+  c.dataKeyId = row.dataKeyId;
+  c.numberIndex = null;
+  c.addressIndex = null;
+  c.hasEmail = Boolean(Number(row.hasEmail));
+  Object.assign(c, fields);
+  c.language = row.language;
+  c.formerCustomer = Boolean(Number(row.formerCustomer));
+  c.tierSeverity = Number(row.tierSeverity);
+  c.exposedMask = Number(row.exposedMask);
+  c.lastImportId = row.lastImportId === null ? null : Number(row.lastImportId);
+  c.createdAt = row.createdAt;
+  c.updatedAt = row.updatedAt;
+  return c;
+}
+
+/** A merged customer ready to write, and the stored row's id when it exists (so a merge matches it whatever key its indexes are under). */
+export interface CustomerWrite {
+  customer: MergedCustomer;
+  /** The personal text, when the caller already built it (to compare with what is stored). */
+  text?: string;
+  id?: string;
 }
 
 /** Owner of `affected_customers`; other modules read customers through this service. */
 @Injectable()
 export class CustomersService {
-  constructor(@InjectRepository(AffectedCustomer) private readonly customers: Repository<AffectedCustomer>) {}
+  private readonly keyring: Keyring;
+
+  constructor(
+    @InjectRepository(AffectedCustomer) private readonly customers: Repository<AffectedCustomer>,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'dataKeys'>,
+  ) {
+    this.keyring = keyringFor(config.dataKeys);
+  }
+
+  /** The keyring sealing this installation's customers (the import fingerprints with it). */
+  get keys(): Keyring {
+    return this.keyring;
+  }
 
   async countByTier(incidentId: number): Promise<Record<Tier, number>> {
     const rows = await this.customers
@@ -48,7 +114,7 @@ export class CustomersService {
       .createQueryBuilder('c')
       .select('c.tierSeverity', 'severity')
       .addSelect('COUNT(*)', 'total')
-      .addSelect('SUM(c.email IS NOT NULL)', 'email')
+      .addSelect('SUM(c.hasEmail)', 'email')
       .where('c.incidentId = :incidentId', { incidentId })
       .groupBy('c.tierSeverity')
       .getRawMany<{ severity: number; total: string; email: string | null }>();
@@ -58,52 +124,67 @@ export class CustomersService {
   }
 
   // findByNumber and findByAddress are plain SQL: they run on every hotline lookup, where building
-  // the query through TypeORM's find options cost more CPU than MySQL spent answering it.
+  // the query through TypeORM's find options cost more CPU than MySQL spent answering it. They
+  // match the blind index under every configured key (IN), so lookups keep working while
+  // keys:rotate moves customers to the newest key; the opened value is then compared exactly.
 
   async findByNumber(incidentId: number, customerNumber: string): Promise<AffectedCustomer | null> {
-    const rows = await this.customers.query<CustomerRow[]>(`SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE incidentId = ? AND customerNumber = ? LIMIT 1`, [incidentId, customerNumber]);
-    return rows.length ? customerFromRow(rows[0]) : null;
+    const rows = await this.customers.query<CustomerRow[]>(`SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE incidentId = ? AND numberIndex IN (?) LIMIT 2`, [
+      incidentId,
+      this.keyring.numberIndexes(customerNumber),
+    ]);
+    return rows.map((r) => customerFromRow(this.keyring, r)).find((c) => c.customerNumber === customerNumber) ?? null;
   }
 
   /** Exact address match (normalised postcode "1234 AB", house number digits, suffix upper case or ""). */
   async findByAddress(incidentId: number, postcode: string, houseNumber: string, houseNumberSuffix: string): Promise<AffectedCustomer[]> {
-    const rows = await this.customers.query<CustomerRow[]>(
-      `SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE incidentId = ? AND postcode = ? AND houseNumber = ? AND houseNumberSuffix = ? ORDER BY id LIMIT 50`,
-      [incidentId, postcode, houseNumber, houseNumberSuffix],
-    );
-    return rows.map(customerFromRow);
+    const rows = await this.customers.query<CustomerRow[]>(`SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE incidentId = ? AND addressIndex IN (?) ORDER BY id LIMIT 50`, [
+      incidentId,
+      this.keyring.addressIndexes(postcode, houseNumber, houseNumberSuffix),
+    ]);
+    return rows
+      .map((r) => customerFromRow(this.keyring, r))
+      .filter((c) => c.postcode === postcode && c.houseNumber === houseNumber && c.houseNumberSuffix === houseNumberSuffix);
   }
 
-  findById(id: string): Promise<AffectedCustomer | null> {
-    return this.customers.findOne({ where: { id } });
+  async findById(id: string): Promise<AffectedCustomer | null> {
+    const rows = await this.customers.query<CustomerRow[]>(`SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE id = ?`, [id]);
+    return rows.length ? customerFromRow(this.keyring, rows[0]) : null;
   }
 
   /**
    * The stored state of these customers of one incident, for merging an import batch. Runs on
-   * `manager` so an import sees its own uncommitted writes.
+   * `manager` so an import sees its own uncommitted writes. Found by blind index under every key.
    */
   async findForMerge(manager: EntityManager, incidentId: number, customerNumbers: string[]): Promise<Map<string, StoredCustomer>> {
     const found = new Map<string, StoredCustomer>();
     if (customerNumbers.length === 0) return found;
-    const rows: (Omit<StoredCustomer, 'formerCustomer' | 'tierSeverity' | 'exposedMask' | 'lastImportId'> & {
-      formerCustomer: number | string;
-      tierSeverity: number | string;
-      exposedMask: number | string;
-      lastImportId: number | string | null;
-    })[] = await manager.query(
-      `SELECT id, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city,
-              DATE_FORMAT(birthDate, '%Y-%m-%d') AS birthDate, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId
-         FROM affected_customers WHERE incidentId = ? AND customerNumber IN (?)`,
-      [incidentId, customerNumbers],
-    );
+    const indexes = customerNumbers.flatMap((n) => this.keyring.numberIndexes(n));
+    const rows: CustomerRow[] = await manager.query(`SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE incidentId = ? AND numberIndex IN (?)`, [incidentId, indexes]);
+    const wanted = new Set(customerNumbers);
     for (const r of rows) {
-      found.set(r.customerNumber, {
-        ...r,
-        id: String(r.id),
-        formerCustomer: Number(r.formerCustomer) === 1,
-        tierSeverity: Number(r.tierSeverity),
-        exposedMask: Number(r.exposedMask),
-        lastImportId: r.lastImportId === null ? null : Number(r.lastImportId),
+      if (!r.personal) continue;
+      const text = this.keyring.open(r.personal);
+      const c = Object.assign(customerFromRow(this.keyring, { ...r, personal: null }), personalFromText(text));
+      if (!wanted.has(c.customerNumber)) continue;
+      found.set(c.customerNumber, {
+        id: c.id,
+        customerNumber: c.customerNumber,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        street: c.street,
+        houseNumber: c.houseNumber,
+        houseNumberSuffix: c.houseNumberSuffix,
+        postcode: c.postcode,
+        city: c.city,
+        birthDate: c.birthDate,
+        language: c.language,
+        formerCustomer: c.formerCustomer,
+        tierSeverity: c.tierSeverity,
+        exposedMask: c.exposedMask,
+        text,
+        lastImportId: c.lastImportId,
       });
     }
     return found;
@@ -114,72 +195,70 @@ export class CustomersService {
    * most severe tier and the union of exposed categories are also enforced in SQL, so the merge
    * holds even against a row written since it was read.
    */
-  async upsertMany(manager: EntityManager, incidentId: number, importId: number, rows: (CustomerInput & { contentHash: string })[]): Promise<void> {
+  async upsertMany(manager: EntityManager, incidentId: number, importId: number, rows: CustomerInput[]): Promise<void> {
     await this.writeMany(manager, incidentId, importId, rows, true);
   }
 
   /** Like upsertMany for customers that must be new: a customer number that exists fails with ER_DUP_ENTRY. */
-  async insertMany(manager: EntityManager, incidentId: number, importId: number, rows: (CustomerInput & { contentHash: string })[]): Promise<void> {
+  async insertMany(manager: EntityManager, incidentId: number, importId: number, rows: CustomerInput[]): Promise<void> {
     await this.writeMany(manager, incidentId, importId, rows, false);
   }
 
-  private async writeMany(manager: EntityManager, incidentId: number, importId: number, rows: (CustomerInput & { contentHash: string })[], merge: boolean): Promise<void> {
+  private async writeMany(manager: EntityManager, incidentId: number, importId: number, rows: CustomerInput[], merge: boolean): Promise<void> {
     if (rows.length === 0) return;
-    const merged = rows.map((r) => ({ customer: { ...r, language: r.language ?? 'nl', formerCustomer: r.formerCustomer ?? false }, contentHash: r.contentHash }));
+    const merged = rows.map((r) => ({ customer: { ...r, language: r.language ?? 'nl', formerCustomer: r.formerCustomer ?? false } }));
     await this.runWrite(manager, this.prepareWrite(incidentId, importId, merged, merge));
   }
 
   /**
    * The statement that writes these merged customers (INSERT, or with `merge` INSERT ... ON
    * DUPLICATE KEY UPDATE), built ahead so an import can build batch N+1's while batch N is written.
+   * Each customer is sealed here, under the newest key, with one AES-GCM operation. A merge names
+   * a stored customer by its id, so it updates that row even while its blind index is still
+   * under an older key (during keys:rotate), and moves it to the newest key.
    */
-  prepareWrite(incidentId: number, importId: number, rows: { customer: MergedCustomer; contentHash: string }[], merge: boolean): PreparedWrite {
+  prepareWrite(incidentId: number, importId: number, rows: CustomerWrite[], merge: boolean): PreparedWrite {
     if (rows.length === 0) return { sql: '' };
     if (!merge && rows.length === INSERT_BATCH_ROWS) {
       // A full batch of new customers goes as a prepared statement (binary protocol): the database
-      // then skips parsing 34,000 values, the slowest part of a text INSERT. Only this one size is
+      // then skips parsing 22,000 values, the slowest part of a text INSERT. Only this one size is
       // prepared, so a connection keeps one prepared statement however many imports it runs.
-      const values: (string | number | null)[] = new Array<string | number | null>(rows.length * INSERT_COLUMNS.length);
+      const values: (string | number | Buffer | null)[] = new Array<string | number | Buffer | null>(rows.length * INSERT_COLUMNS.length);
       let at = 0;
-      for (const { customer: r, contentHash } of rows) {
+      for (const { customer: r, text } of rows) {
+        const sealed = sealCustomer(this.keyring, r, text ?? personalText(r));
         values[at++] = incidentId;
-        values[at++] = r.customerNumber;
-        values[at++] = r.name;
-        values[at++] = r.email;
-        values[at++] = r.phone;
-        values[at++] = r.street;
-        values[at++] = r.houseNumber;
-        values[at++] = r.houseNumberSuffix;
-        values[at++] = r.postcode;
-        values[at++] = r.city;
-        values[at++] = r.birthDate;
+        values[at++] = sealed.numberIndex;
+        values[at++] = sealed.addressIndex;
+        values[at++] = sealed.personal;
+        values[at++] = sealed.dataKeyId;
+        values[at++] = sealed.hasEmail ? 1 : 0;
         values[at++] = r.language;
         values[at++] = r.formerCustomer ? 1 : 0;
         values[at++] = r.tierSeverity;
         values[at++] = r.exposedMask;
-        values[at++] = contentHash;
         values[at++] = importId;
       }
       return { sql: PREPARED_INSERT, values };
     }
-    // The VALUES list is escaped value by value here: formatting one statement with 34,000 `?`
+    // The VALUES list is escaped value by value here: formatting one statement with 22,000 `?`
     // placeholders costs more than the database needs to run it.
-    const head = `(${Number(incidentId)},`;
-    const tail = `,${Number(importId)})`;
+    const head = '(' + Number(incidentId) + ',';
+    const tail = ',' + Number(importId) + ')';
     // One string per row, joined once: the statement is then one flat string, not a rope of
     // thousands of pieces that every later reader (the driver's scan, the socket write) must flatten.
     const tuples = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const { customer: r, contentHash } = rows[i];
+      const { customer: r, text, id } = rows[i];
+      const sealed = sealCustomer(this.keyring, r, text ?? personalText(r));
       tuples[i] =
-        head + sqlString(r.customerNumber) + ',' + sqlString(r.name) + ',' + sqlNullable(r.email) + ',' + sqlNullable(r.phone) + ',' + sqlNullable(r.street) + ',' +
-        sqlNullable(r.houseNumber) + ',' + sqlString(r.houseNumberSuffix) + ',' + sqlNullable(r.postcode) + ',' + sqlNullable(r.city) + ',' + sqlNullable(r.birthDate) + ',' +
-        sqlString(r.language) + ',' + (r.formerCustomer ? '1' : '0') + ',' + Number(r.tierSeverity) + ',' + Number(r.exposedMask) + ',' + sqlString(contentHash) + tail;
+        head + sealedSql(sealed) + ',' + sqlString(r.language) + ',' + (r.formerCustomer ? '1' : '0') + ',' + Number(r.tierSeverity) + ',' + Number(r.exposedMask) + tail;
+      if (merge) tuples[i] = '(' + (id === undefined ? 'NULL' : String(BigInt(id))) + ',' + tuples[i].slice(1);
     }
     const values = tuples.join(',');
     return {
       sql: `INSERT INTO affected_customers
-         (incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask, contentHash, lastImportId)
+         (${merge ? 'id, ' : ''}${INSERT_COLUMNS.join(', ')})
        VALUES ${values}
        ${merge ? ON_DUPLICATE_MERGE : ''}`,
     };
@@ -220,12 +299,13 @@ export class CustomersService {
     );
   }
 
-  /** One customer as a line of loadNew's input (tab-separated, backslash escapes, \N for NULL). */
-  loadLine(incidentId: number, importId: number, r: MergedCustomer, contentHash: string): string {
+  /** One customer as a line of loadNew's input (tab-separated, backslash escapes, \N for NULL; the sealed bytes as hex). */
+  loadLine(incidentId: number, importId: number, r: MergedCustomer, text?: string): string {
+    const sealed = sealCustomer(this.keyring, r, text ?? personalText(r));
     return (
-      incidentId + '\t' + tsv(r.customerNumber) + '\t' + tsv(r.name) + '\t' + tsvNullable(r.email) + '\t' + tsvNullable(r.phone) + '\t' + tsvNullable(r.street) + '\t' +
-      tsvNullable(r.houseNumber) + '\t' + tsv(r.houseNumberSuffix) + '\t' + tsvNullable(r.postcode) + '\t' + tsvNullable(r.city) + '\t' + tsvNullable(r.birthDate) + '\t' +
-      r.language + '\t' + (r.formerCustomer ? '1' : '0') + '\t' + Number(r.tierSeverity) + '\t' + Number(r.exposedMask) + '\t' + contentHash + '\t' + importId + '\n'
+      incidentId + '\t' + sealed.numberIndex.toString('hex') + '\t' + (sealed.addressIndex ? sealed.addressIndex.toString('hex') : '\\N') + '\t' + sealed.personal.toString('hex') + '\t' +
+      sealed.dataKeyId + '\t' + (sealed.hasEmail ? '1' : '0') + '\t' + r.language + '\t' + (r.formerCustomer ? '1' : '0') + '\t' + Number(r.tierSeverity) + '\t' + Number(r.exposedMask) + '\t' +
+      importId + '\n'
     );
   }
 
@@ -236,21 +316,28 @@ export class CustomersService {
   }
 
   /** Customers of these tiers, in id order after `afterId` (keyset paging for campaigns of 100k+ letters). Added by the campaigns issue. */
-  recipientsPage(incidentId: number, tierSeverities: number[], afterId: string, limit: number): Promise<AffectedCustomer[]> {
-    return this.customers
-      .createQueryBuilder('c')
-      .where('c.incidentId = :incidentId AND c.tierSeverity IN (:...tierSeverities) AND c.id > :afterId', { incidentId, tierSeverities, afterId })
-      .orderBy('c.id', 'ASC')
-      .take(limit)
-      .getMany();
+  async recipientsPage(incidentId: number, tierSeverities: number[], afterId: string, limit: number): Promise<AffectedCustomer[]> {
+    const rows = await this.customers.query<CustomerRow[]>(
+      `SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE incidentId = ? AND tierSeverity IN (?) AND id > ? ORDER BY id LIMIT ?`,
+      [incidentId, tierSeverities, afterId, limit],
+    );
+    return rows.map((r) => customerFromRow(this.keyring, r));
   }
 
   /** Several customers at once (postal list, sending); plain SQL because sending reads every letter's customer. */
   async findByIds(ids: string[]): Promise<AffectedCustomer[]> {
     if (ids.length === 0) return [];
     const rows = await this.customers.query<CustomerRow[]>(`SELECT ${CUSTOMER_COLUMNS} FROM affected_customers WHERE id IN (?)`, [ids]);
-    return rows.map(customerFromRow);
+    return rows.map((r) => customerFromRow(this.keyring, r));
   }
+}
+
+/** The sealed columns as SQL literals, in INSERT_COLUMNS order (numberIndex … hasEmail). */
+function sealedSql(s: SealedColumns): string {
+  return (
+    "X'" + s.numberIndex.toString('hex') + "'," + (s.addressIndex ? "X'" + s.addressIndex.toString('hex') + "'" : 'NULL') + ",X'" + s.personal.toString('hex') + "'," +
+    sqlString(s.dataKeyId) + ',' + (s.hasEmail ? '1' : '0')
+  );
 }
 
 const SQL_ESCAPES: Record<string, string> = { '\0': '\\0', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\x1a': '\\Z', '"': '\\"', "'": "\\'", '\\': '\\\\' };
@@ -266,21 +353,6 @@ export function sqlString(value: string): string {
   return SQL_SPECIAL.test(value) ? "'" + value.replace(SQL_SPECIALS, (c) => SQL_ESCAPES[c]) + "'" : "'" + value + "'";
 }
 
-function sqlNullable(value: string | null): string {
-  return value === null ? 'NULL' : sqlString(value);
-}
-
-const TSV_SPECIAL = /[\\\t\n\r\0]/;
-const TSV_SPECIALS = /[\\\t\n\r\0]/g;
-const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
-
-function tsv(value: string): string {
-  return TSV_SPECIAL.test(value) ? value.replace(TSV_SPECIALS, (c) => TSV_ESCAPES[c]) : value;
-}
-
-function tsvNullable(value: string | null): string {
-  return value === null ? '\\N' : tsv(value);
-}
 
 /** The part of a mysql2 connection (callback API) loadNew uses. */
 interface LoadingConnection {
@@ -292,12 +364,12 @@ interface LoadingConnection {
 /** A write built by prepareWrite, not yet run: text SQL, or a prepared statement and its values. */
 export interface PreparedWrite {
   readonly sql: string;
-  readonly values?: (string | number | null)[];
+  readonly values?: (string | number | Buffer | null)[];
 }
 
 /** The part of a mysql2 connection (callback API) runWrite uses. */
 interface ExecutingConnection {
-  execute(sql: string, values: (string | number | null)[], callback: (err: Error | null) => void): void;
+  execute(sql: string, values: (string | number | Buffer | null)[], callback: (err: Error | null) => void): void;
 }
 
 /** Rows per import batch; a full batch of new customers is written with one prepared statement. */
@@ -305,31 +377,27 @@ export const INSERT_BATCH_ROWS = 2000;
 
 const INSERT_COLUMNS = [
   'incidentId',
-  'customerNumber',
-  'name',
-  'email',
-  'phone',
-  'street',
-  'houseNumber',
-  'houseNumberSuffix',
-  'postcode',
-  'city',
-  'birthDate',
+  'numberIndex',
+  'addressIndex',
+  'personal',
+  'dataKeyId',
+  'hasEmail',
   'language',
   'formerCustomer',
   'tierSeverity',
   'exposedMask',
-  'contentHash',
   'lastImportId',
 ] as const;
 
 const PREPARED_INSERT = `INSERT INTO affected_customers (${INSERT_COLUMNS.join(', ')}) VALUES ${new Array(INSERT_BATCH_ROWS).fill(`(${INSERT_COLUMNS.map(() => '?').join(',')})`).join(',')}`;
 
+/** The sealed columns arrive as hex (a TSV line is text) and are turned into bytes by the database. */
 const LOAD_NEW = `LOAD DATA LOCAL INFILE 'customers.tsv' INTO TABLE affected_customers CHARACTER SET utf8mb4
-  FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${INSERT_COLUMNS.join(', ')})`;
+  FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'
+  (incidentId, @numberIndex, @addressIndex, @personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, lastImportId)
+  SET numberIndex = UNHEX(@numberIndex), addressIndex = UNHEX(@addressIndex), personal = UNHEX(@personal)`;
 
-const ON_DUPLICATE_MERGE = `ON DUPLICATE KEY UPDATE name = VALUES(name), email = VALUES(email), phone = VALUES(phone), street = VALUES(street),
-         houseNumber = VALUES(houseNumber), houseNumberSuffix = VALUES(houseNumberSuffix), postcode = VALUES(postcode), city = VALUES(city),
-         birthDate = VALUES(birthDate), language = VALUES(language), formerCustomer = VALUES(formerCustomer),
+const ON_DUPLICATE_MERGE = `ON DUPLICATE KEY UPDATE numberIndex = VALUES(numberIndex), addressIndex = VALUES(addressIndex), personal = VALUES(personal),
+         dataKeyId = VALUES(dataKeyId), hasEmail = VALUES(hasEmail), language = VALUES(language), formerCustomer = VALUES(formerCustomer),
          tierSeverity = GREATEST(tierSeverity, VALUES(tierSeverity)), exposedMask = exposedMask | VALUES(exposedMask),
-         contentHash = VALUES(contentHash), lastImportId = VALUES(lastImportId)`;
+         lastImportId = VALUES(lastImportId)`;

@@ -4,6 +4,7 @@ import { Letter } from '../campaigns/letter.entity';
 import { MailEvent } from '../campaigns/mail-event.entity';
 import { Warning } from '../campaigns/warning.entity';
 import { AffectedCustomer } from '../customers/affected-customer.entity';
+import { DataKeyCheck } from '../data-keys/data-key-check.entity';
 import { BrowsingAlert } from '../hotline/browsing-alert.entity';
 import { Contact } from '../hotline/contact.entity';
 import { ImportIssue } from '../imports/import-issue.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   PrintBatch,
   PrintFile,
   PrintItem,
+  DataKeyCheck,
 ];

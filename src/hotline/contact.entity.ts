@@ -23,8 +23,13 @@ export class Contact {
   @Column({ type: 'varchar', length: 30 })
   outcome: ContactOutcome;
 
-  @Column({ type: 'varchar', length: 2000, nullable: true })
-  notes: string | null;
+  /** The staff member's notes (up to 2,000 characters), sealed like a customer's personal data; NULL when none or erased. */
+  @Column({ type: 'varbinary', length: 8300, nullable: true })
+  notes: Buffer | null;
+
+  /** The DATA_KEYS id sealing `notes` (what keys:rotate looks for). */
+  @Column({ type: 'varchar', length: 32, nullable: true, charset: 'ascii', collation: 'ascii_bin' })
+  notesKeyId: string | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   at: Date;

@@ -1,36 +1,56 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { AffectedCustomer } from '../customers/affected-customer.entity';
+import { Keyring, keyringFor } from '../data-keys/keyring';
 import { StaffService } from '../staff/staff.service';
 import { ContactCounts, countContacts } from './contact-counts';
 import { Contact, ContactOutcome } from './contact.entity';
 import type { ContactLine } from './customer-view';
 
+/** A contact as logged, with its notes in the clear (they are stored sealed). */
+export interface SavedContact {
+  id: string;
+  incidentId: number;
+  customerId: string;
+  staffId: number;
+  outcome: ContactOutcome;
+  notes: string | null;
+  at: Date;
+}
+
 /** Owner of `contacts`: the hotline's conversations with customers. */
 @Injectable()
 export class ContactsService {
+  private readonly keyring: Keyring;
+
   constructor(
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     private readonly staff: StaffService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.keyring = keyringFor(config.dataKeys);
+  }
 
-  async add(input: { incidentId: number; customerId: string; staffId: number; outcome: ContactOutcome; notes: string | null }): Promise<Contact> {
+  /** Logs a contact; its notes are sealed before they reach the database. Returns it with the notes as given. */
+  async add(input: { incidentId: number; customerId: string; staffId: number; outcome: ContactOutcome; notes: string | null }): Promise<SavedContact> {
+    const sealed = input.notes === null ? null : this.keyring.seal(input.notes);
     // The insert already re-reads the generated id and time; no second query needed.
-    const result = await this.contacts.insert(input);
+    const result = await this.contacts.insert({ ...input, notes: sealed, notesKeyId: sealed ? this.keyring.newestId : null });
     const generated = result.generatedMaps[0] as { id: string | number; at: Date };
-    return Object.assign(new Contact(), input, { id: String(generated.id), at: generated.at });
+    return { ...input, id: String(generated.id), at: generated.at };
   }
 
   /** Earlier contacts with this customer, newest first, with the staff member's name. */
   async listForCustomer(customerId: string): Promise<ContactLine[]> {
     // Plain SQL: this runs on every lookup, and the entity machinery costs more than the query.
-    const rows = await this.contacts.query<{ at: Date; staffId: number; outcome: ContactOutcome; notes: string | null }[]>(
+    const rows = await this.contacts.query<{ at: Date; staffId: number; outcome: ContactOutcome; notes: Buffer | null }[]>(
       'SELECT at, staffId, outcome, notes FROM contacts WHERE customerId = ? ORDER BY at DESC, id DESC LIMIT 100',
       [customerId],
     );
     const names = await this.staff.namesByIds([...new Set(rows.map((r) => Number(r.staffId)))]);
-    return rows.map((r) => ({ at: r.at.toISOString(), staff: names.get(Number(r.staffId)) ?? `staff #${r.staffId}`, outcome: r.outcome, notes: r.notes }));
+    return rows.map((r) => ({ at: r.at.toISOString(), staff: names.get(Number(r.staffId)) ?? `staff #${r.staffId}`, outcome: r.outcome, notes: r.notes ? this.keyring.open(r.notes) : null }));
   }
 
   /** Contact counts for the incident report (GET /api/incidents/:id). */

@@ -10,8 +10,9 @@ import { ImportFinishedEmail } from '../../emails/staff/import-finished';
 import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { describeError } from '../common/json-logger';
 import { APP_CONFIG, AppConfig, databaseName } from '../config/config';
-import { customerHash, CustomerInput, MergedCustomer, mergeCustomer, StoredCustomer, withTier } from '../customers/customer-merge';
-import { CustomersService, INSERT_BATCH_ROWS, PreparedWrite } from '../customers/customers.service';
+import { CustomerInput, MergedCustomer, mergeCustomer, StoredCustomer, unchanged, withTier } from '../customers/customer-merge';
+import { personalText } from '../customers/sealed-customer';
+import { CustomersService, CustomerWrite, INSERT_BATCH_ROWS, PreparedWrite } from '../customers/customers.service';
 import { Tier, TIER_SEVERITY } from '../customers/tiers';
 import { IncidentsService } from '../incidents/incidents.service';
 import { IncidentStateService } from '../incidents/incident-state.service';
@@ -411,18 +412,18 @@ export class ImportsService {
       merged.set(input.customerNumber, mergeCustomer(earlierInBatch ?? before, input));
     }
     const tally = { created: 0, updated: 0, unchanged: 0 };
-    const writes: { customer: MergedCustomer; contentHash: string }[] = [];
+    const writes: CustomerWrite[] = [];
     const listed: string[] = [];
     for (const [number, customer] of merged) {
       const before = stored.get(number);
-      const contentHash = customerHash(customer);
-      const changed = !before || before.contentHash !== contentHash;
+      const text = personalText(customer);
+      const changed = !before || !unchanged(before, customer, text);
       if (!before) tally.created++;
       else if (before.lastImportId !== imp.id) {
         if (changed) tally.updated++;
         else tally.unchanged++;
       }
-      if (changed) writes.push({ customer, contentHash });
+      if (changed) writes.push({ customer, text, id: before?.id });
       else if (before.lastImportId !== imp.id) listed.push(before.id);
     }
     return { write: this.customers.prepareWrite(imp.incidentId, imp.id, writes, mode === 'merge'), listed, tally, issues };
@@ -550,7 +551,7 @@ class FreshLoader {
       }
       if (this.failure) throw this.failure;
       const customer = mergeCustomer(undefined, row.input);
-      await this.feed.write(this.customers.loadLine(this.imp.incidentId, this.imp.id, customer, customerHash(customer)));
+      await this.feed.write(this.customers.loadLine(this.imp.incidentId, this.imp.id, customer));
       this.lines++;
     }
     if (this.lines >= LOAD_CHUNK_ROWS || this.careful.length >= CAREFUL_ROWS) await this.finishChunk();

@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { openCustomer, PersonalFields, sealCustomer } from '../../src/customers/sealed-customer';
+import { Keyring, parseDataKeys } from '../../src/data-keys/keyring';
 import { categoriesToMask, Category, Tier, TIER_SEVERITY } from '../../src/customers/tiers';
 
 /** Test data straight into the tables, for tests whose subject is not the import itself. */
@@ -57,26 +59,92 @@ export async function seedCustomers(db: DataSource, incidentId: number, customer
       : customers;
   for (let i = 0; i < list.length; i += 1000) {
     const batch = list.slice(i, i + 1000);
-    const values = batch.map((c) => [
-      incidentId,
-      c.customerNumber,
-      c.name,
-      c.email ?? null,
-      c.phone ?? null,
-      c.street ?? null,
-      c.houseNumber ?? null,
-      c.houseNumberSuffix ?? '',
-      c.postcode ?? null,
-      c.city ?? null,
-      c.birthDate ?? null,
-      c.language ?? 'nl',
-      c.formerCustomer ?? false,
-      TIER_SEVERITY[c.tier ?? 'viewed'],
-      categoriesToMask(c.exposed ?? ['name', 'email', 'address', 'customerNumber']),
-    ]);
+    const values = batch.map((c) => {
+      const fields: PersonalFields = {
+        customerNumber: c.customerNumber,
+        name: c.name,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+        street: c.street ?? null,
+        houseNumber: c.houseNumber ?? null,
+        houseNumberSuffix: c.houseNumberSuffix ?? '',
+        postcode: c.postcode ?? null,
+        city: c.city ?? null,
+        birthDate: c.birthDate ?? null,
+      };
+      const sealed = sealCustomer(TEST_KEYRING, fields);
+      return [
+        incidentId,
+        sealed.personal,
+        sealed.dataKeyId,
+        sealed.numberIndex,
+        sealed.addressIndex,
+        sealed.hasEmail,
+        c.language ?? 'nl',
+        c.formerCustomer ?? false,
+        TIER_SEVERITY[c.tier ?? 'viewed'],
+        categoriesToMask(c.exposed ?? ['name', 'email', 'address', 'customerNumber']),
+      ];
+    });
     await db.query(
-      `INSERT INTO affected_customers (incidentId, customerNumber, name, email, phone, street, houseNumber, houseNumberSuffix, postcode, city, birthDate, language, formerCustomer, tierSeverity, exposedMask) VALUES ${values.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+      `INSERT INTO affected_customers (incidentId, personal, dataKeyId, numberIndex, addressIndex, hasEmail, language, formerCustomer, tierSeverity, exposedMask) VALUES ${values.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
       values.flat(),
     );
   }
+}
+
+/** The keys of a test installation without DATA_KEYS (the development key), for sealing seeds and finding rows by blind index. */
+export const TEST_KEYRING = new Keyring(parseDataKeys(undefined, false));
+
+/** The blind index of a customer number, for raw SQL in tests: `WHERE numberIndex = ?`. */
+export function numberIndex(customerNumber: string): Buffer {
+  return TEST_KEYRING.numberIndex(customerNumber);
+}
+
+/** A customer's id by number (the number itself is sealed in the table). */
+export async function customerIdByNumber(db: DataSource, customerNumber: string, incidentId?: number): Promise<string> {
+  const rows: { id: string }[] =
+    incidentId === undefined
+      ? await db.query('SELECT id FROM affected_customers WHERE numberIndex = ?', [numberIndex(customerNumber)])
+      : await db.query('SELECT id FROM affected_customers WHERE numberIndex = ? AND incidentId = ?', [numberIndex(customerNumber), incidentId]);
+  if (rows.length !== 1) throw new Error(`expected one customer with that number, found ${rows.length}`);
+  return String(rows[0].id);
+}
+
+/** Every customer of an incident (or all), opened: what a raw SELECT of the plaintext columns gave before sealing. */
+export async function openedCustomers(db: DataSource, incidentId?: number): Promise<(PersonalFields & OpenedPlain)[]> {
+  const rows: (OpenedPlain & { personal: Buffer | null })[] = await db.query(
+    `SELECT id, incidentId, personal, language, formerCustomer, tierSeverity, exposedMask, updatedAt FROM affected_customers ${incidentId === undefined ? '' : 'WHERE incidentId = ?'} ORDER BY id`,
+    incidentId === undefined ? [] : [incidentId],
+  );
+  return rows.map(({ personal, ...plain }) => ({ ...plain, id: String(plain.id), ...(personal ? openCustomer(TEST_KEYRING, personal) : ({} as PersonalFields)) }));
+}
+
+interface OpenedPlain {
+  id: string;
+  incidentId: number;
+  language: string;
+  formerCustomer: number;
+  tierSeverity: number;
+  exposedMask: number;
+  updatedAt: Date;
+}
+
+/** Customer id → customer number (opened), for tests that join letters to customers. */
+export async function customerNumbersById(db: DataSource): Promise<Map<string, string>> {
+  return new Map((await openedCustomers(db)).map((c) => [c.id, c.customerNumber]));
+}
+
+/** Changes a seeded customer's personal fields in place (re-sealed), as a test's "the data changed" step. */
+export async function updateSealedCustomer(db: DataSource, incidentId: number, customerNumber: string, changes: Partial<PersonalFields>): Promise<void> {
+  const id = await customerIdByNumber(db, customerNumber, incidentId);
+  const [row]: { personal: Buffer }[] = await db.query('SELECT personal FROM affected_customers WHERE id = ?', [id]);
+  const sealed = sealCustomer(TEST_KEYRING, { ...openCustomer(TEST_KEYRING, row.personal), ...changes });
+  await db.query('UPDATE affected_customers SET personal = ?, numberIndex = ?, addressIndex = ?, hasEmail = ? WHERE id = ?', [
+    sealed.personal,
+    sealed.numberIndex,
+    sealed.addressIndex,
+    sealed.hasEmail,
+    id,
+  ]);
 }

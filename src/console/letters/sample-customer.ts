@@ -31,7 +31,6 @@ export function sampleCustomer(incidentId: number, tier: Tier, language: Lang): 
     formerCustomer: false,
     tierSeverity: TIER_SEVERITY[tier],
     exposedMask: categoriesToMask(SAMPLE_EXPOSED[tier]),
-    contentHash: '',
     lastImportId: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),

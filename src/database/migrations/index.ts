@@ -6,6 +6,7 @@ import { CampaignWaves1796200000000 } from './1796200000000-campaign-waves';
 import { PrintBatches1796300000000 } from './1796300000000-print-batches';
 import { BreachRegister1796400000000 } from './1796400000000-breach-register';
 import { HotlineAlerts1796700000000 } from './1796700000000-hotline-alerts';
+import { SealedPersonalData1796800000000 } from './1796800000000-sealed-personal-data';
 import { IncidentRetention1796850000000 } from './1796850000000-incident-retention';
 
 /** Every migration, in order. Add new ones at the end (timestamp-prefixed file names), one per line. */
@@ -19,5 +20,6 @@ export const MIGRATIONS: Function[] = [
   PrintBatches1796300000000,
   BreachRegister1796400000000,
   HotlineAlerts1796700000000,
+  SealedPersonalData1796800000000,
   IncidentRetention1796850000000,
 ];

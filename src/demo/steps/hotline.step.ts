@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CustomersService } from '../../customers/customers.service';
 import type { IncidentView } from '../../incidents/incidents.service';
 import type { HotlineCustomer } from '../../hotline/customer-view';
 import type { ContactCreated, LookupsPerStaff } from '../../hotline/hotline.service';
@@ -7,12 +8,13 @@ import type { DemoContext, DemoStep } from '../demo-context';
 /** A customer to play the caller: preferably one who got a letter in the demo campaign. */
 async function pickCaller(ctx: DemoContext): Promise<string | undefined> {
   const db = ctx.app.get(DataSource);
-  const rows: { customerNumber: string }[] = await db.query(
-    `SELECT c.customerNumber FROM affected_customers c LEFT JOIN letters l ON l.customerId = c.id
+  const rows: { id: string }[] = await db.query(
+    `SELECT c.id FROM affected_customers c LEFT JOIN letters l ON l.customerId = c.id
       WHERE c.incidentId = ? ORDER BY (l.id IS NULL), (l.sentAt IS NULL), c.tierSeverity DESC, c.id LIMIT 1`,
     [ctx.incidentId],
   );
-  return rows[0]?.customerNumber;
+  // The number is sealed in the table: the customer is read through its owner.
+  return rows[0] ? (await ctx.app.get(CustomersService).findById(String(rows[0].id)))?.customerNumber : undefined;
 }
 
 /** The hotline takes a call: one exact lookup (masked answer, audited), a refused search, and a logged contact. */

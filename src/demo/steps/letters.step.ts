@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CustomersService } from '../../customers/customers.service';
 import { fromRoot } from '../../common/project-root';
 import { AffectedCustomer } from '../../customers/affected-customer.entity';
 import { categoriesToMask, Category, Tier, TIER_SEVERITY, TIERS } from '../../customers/tiers';
@@ -54,10 +55,9 @@ export const lettersStep: DemoStep = async (ctx) => {
     }
   }
 
-  const [first] = await db.query<{ customerNumber: string }[]>(
-    'SELECT customerNumber FROM affected_customers WHERE incidentId = ? ORDER BY tierSeverity DESC, id LIMIT 1',
-    [incident.id],
-  );
+  // The number is sealed in the table: pick the row, then read the customer through its owner.
+  const [row] = await db.query<{ id: string }[]>('SELECT id FROM affected_customers WHERE incidentId = ? ORDER BY tierSeverity DESC, id LIMIT 1', [incident.id]);
+  const first = row ? await ctx.app.get(CustomersService).findById(String(row.id)) : null;
   if (first) {
     const html = await ctx.api<string>('GET', `/api/incidents/${incident.id}/customers/${encodeURIComponent(first.customerNumber)}/letter`, ctx.tokens.comms);
     writeFileSync(join(dir, 'imported-customer.html'), html);
