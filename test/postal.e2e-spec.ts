@@ -178,8 +178,11 @@ describe('Print batches (postal letters)', () => {
       expect(flat).not.toMatch(/B\.V\.\./);
       expect(flat).not.toMatch(/[A-Z]{2}\d{2}[A-Z]{4}\d{6,}/);
       for (const other of customers) if (other.customerNumber !== customer.customerNumber && other.customerNumber !== 'K9000004') expect(flat).not.toContain(other.name);
-      const token: string = (await inst.db.query('SELECT token FROM letters WHERE id = ?', [row.letterId]))[0].token;
+      const [stored]: { token: string; tipIds: string | null }[] = await inst.db.query('SELECT token, tipIds FROM letters WHERE id = ?', [row.letterId]);
+      const token = stored.token;
       expect(flat).toContain(`fw.test/l/${token}`);
+      // What the paper said is what the hotline repeats.
+      expect(JSON.parse(stored.tipIds ?? 'null')).toEqual(view.tips.map((t) => t.id));
       expect(flat).toContain(token.match(/.{1,4}/g)!.join(' '));
     }
     const again = await request(t.http).post(`/api/campaigns/${id}/print-batches`).set(auth(ada)).expect(409);

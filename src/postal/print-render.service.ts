@@ -95,8 +95,9 @@ export class PrintRenderService {
     const diskName = `${file.name}.${file.attempt}`;
     const path = join(dir, diskName);
     const sequences: number[] = [];
+    const tipsGiven: [string, string[]][] = [];
     let drawn = 0;
-    const letters = this.fileLetters(file, incident, batch.createdAt, sequences);
+    const letters = this.fileLetters(file, incident, batch.createdAt, sequences, tipsGiven);
     const written = await writeLetterPdf(path, letters, {
       title: `${cleanLine(incident.company)} ${file.name}`,
       creationDate: batch.createdAt,
@@ -125,6 +126,14 @@ export class PrintRenderService {
           part.flat(),
         );
       }
+      // The tips the paper gave, for the hotline to repeat (an e-mail that went out keeps its own).
+      for (let i = 0; i < tipsGiven.length; i += 1000) {
+        const part = tipsGiven.slice(i, i + 1000);
+        await m.query(
+          `UPDATE letters l JOIN (${part.map(() => 'SELECT ? id, ? t').join(' UNION ALL ')}) v ON l.id = v.id SET l.tipIds = v.t WHERE l.tipIds IS NULL`,
+          part.flatMap(([id, tips]) => [id, JSON.stringify(tips)]),
+        );
+      }
       return true;
     });
     if (!recorded) {
@@ -149,7 +158,7 @@ export class PrintRenderService {
     for (const entry of await readdir(dir)) if (entry.startsWith(`${name}.`)) await unlink(join(dir, entry)).catch(() => undefined);
   }
 
-  private async *fileLetters(file: FileRow, incident: Incident, sendDate: Date, sequences: number[]): AsyncGenerator<PrintLetterInput[]> {
+  private async *fileLetters(file: FileRow, incident: Incident, sendDate: Date, sequences: number[], tipsGiven: [string, string[]][]): AsyncGenerator<PrintLetterInput[]> {
     let after = 0;
     for (;;) {
       const rows: (WaveLetterRow & { sequence: number; letterId: string; token: string; customerId: string })[] = await this.db.query(
@@ -165,7 +174,9 @@ export class PrintRenderService {
         const customer = customers.get(String(r.customerId));
         if (!customer) throw new Error(`print file ${file.id}: letter ${r.letterId} has no customer`);
         sequences.push(Number(r.sequence));
-        return this.letterInput(incident, customer, { batchId: file.batchId, sequence: Number(r.sequence), token: r.token, sendDate, wave: waves[i] });
+        const input = this.letterInput(incident, customer, { batchId: file.batchId, sequence: Number(r.sequence), token: r.token, sendDate, wave: waves[i] });
+        tipsGiven.push([String(r.letterId), input.view.tips.map((t) => t.id)]);
+        return input;
       });
       after = Number(rows[rows.length - 1].sequence);
     }
