@@ -83,8 +83,19 @@ export function burst(trace: readonly TraceEntry[], t: BrowsingThresholds): Find
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+let lastLocal: { minute: number; timeZone: string; value: { weekday: number; minutes: number } } | undefined;
+
 /** Local weekday (1–7) and minutes after midnight of `at` in `timeZone`. */
 export function localTime(at: number, timeZone: string): { weekday: number; minutes: number } {
+  // Every lookup asks for (nearly) the same minute; formatting it costs more than the rest of the rules.
+  const minute = Math.floor(at / 60_000);
+  if (lastLocal && lastLocal.minute === minute && lastLocal.timeZone === timeZone) return lastLocal.value;
+  const value = formatLocal(at, timeZone);
+  lastLocal = { minute, timeZone, value };
+  return value;
+}
+
+function formatLocal(at: number, timeZone: string): { weekday: number; minutes: number } {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -132,7 +132,7 @@ export class HotlineService {
 
   private async find(q: LookupQuery): Promise<{ result: 'hit'; customer: AffectedCustomer } | { result: 'miss' | 'ambiguous' }> {
     // Side by side, so the lookup waits for one round trip as before.
-    const [gone, found] = await Promise.all([this.incidentState.personalDataGone(q.incidentId), this.match(q)]);
+    const [gone, found] = await Promise.all([this.incidentState.personalDataGoneForLookup(q.incidentId), this.match(q)]);
     // Purged (or its purge under way): nobody of this incident is on file any more, the same answer as "no such customer".
     return gone ? { result: 'miss' } : found;
   }

@@ -6,6 +6,9 @@ import { closedMessage, IncidentStatus, personalDataGone, purgedLettersMessage }
 
 type StateRow = { status: IncidentStatus; purgeAt: Date | null };
 
+/** How long personalDataGone trusts what it read (see there). */
+const STATE_TTL_MS = 2000;
+
 /**
  * Whether an incident is still open, for the modules that must refuse work on a closed one
  * (imports, campaigns, printing) and the ones that must not show purged data (hotline, previews).
@@ -16,6 +19,8 @@ type StateRow = { status: IncidentStatus; purgeAt: Date | null };
  */
 @Injectable()
 export class IncidentStateService {
+  private readonly recent = new Map<number, { row: StateRow | null; until: number }>();
+
   constructor(@InjectRepository(Incident) private readonly incidents: Repository<Incident>) {}
 
   /** 404 for an unknown incident, 409 (saying what can no longer be done) for a closed one. */
@@ -40,6 +45,23 @@ export class IncidentStateService {
   /** True once the incident's purge is due or done: its customers' personal data must not be shown or used. */
   async personalDataGone(incidentId: number, now = new Date()): Promise<boolean> {
     const row = await this.read(incidentId);
+    return row ? personalDataGone(row, now) : false;
+  }
+
+  /**
+   * personalDataGone for the hotline lookup, which asks on every call: the row is kept for
+   * STATE_TTL_MS. purgeAt is fixed when the incident closes and compared with the clock on every
+   * call, so the answer still turns at purgeAt; only a close with RETENTION_DAYS=0 is seen up to
+   * that long late, and a lookup then still finds nobody once the purge has erased the customers.
+   */
+  async personalDataGoneForLookup(incidentId: number, now = new Date()): Promise<boolean> {
+    const cached = this.recent.get(incidentId);
+    let row = cached && cached.until > Date.now() ? cached.row : undefined;
+    if (row === undefined) {
+      row = await this.read(incidentId);
+      if (this.recent.size > 1000) this.recent.clear();
+      this.recent.set(incidentId, { row, until: Date.now() + STATE_TTL_MS });
+    }
     return row ? personalDataGone(row, now) : false;
   }
 
