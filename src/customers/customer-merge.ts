@@ -1,19 +1,10 @@
+import { NO_PERSONAL_DATA, PersonalFields } from './sealed-customer';
 
 /**
  * One affected customer as an import delivers it: the stored columns, with `null` for "this file
  * does not say" (so an earlier file's value is kept).
  */
-export interface CustomerInput {
-  customerNumber: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  houseNumberSuffix: string;
-  postcode: string | null;
-  city: string | null;
-  birthDate: string | null;
+export interface CustomerInput extends PersonalFields {
   language: 'nl' | 'en' | null;
   formerCustomer: boolean | null;
   tierSeverity: number;
@@ -34,16 +25,7 @@ export type MergedCustomer = Omit<StoredCustomer, 'id' | 'lastImportId' | 'text'
 
 /** What a merge starts from for a new customer (its number and name are always the incoming ones). */
 const NOTHING_STORED: MergedCustomer = Object.freeze({
-  customerNumber: '',
-  name: '',
-  email: null,
-  phone: null,
-  street: null,
-  houseNumber: null,
-  houseNumberSuffix: '',
-  postcode: null,
-  city: null,
-  birthDate: null,
+  ...NO_PERSONAL_DATA,
   language: 'nl',
   formerCustomer: false,
   tierSeverity: 0,

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { Keyring, keyringFor } from '../data-keys/keyring';
 import { AffectedCustomer } from './affected-customer.entity';
 import { CustomerInput, MergedCustomer, StoredCustomer } from './customer-merge';
-import { openCustomer, PersonalFields, personalFromText, personalText, SealedColumns, sealCustomer } from './sealed-customer';
+import { NO_PERSONAL_DATA, openCustomer, personalFromText, personalText, SealedColumns, sealCustomer } from './sealed-customer';
 import { CATEGORIES, Category, Tier, tierFromSeverity } from './tiers';
 
 /** Every column a read needs: the sealed personal value and the plain ones. */
@@ -27,23 +27,9 @@ interface CustomerRow {
   updatedAt: Date;
 }
 
-/** What an erased customer reads as: nothing personal is left. */
-const ERASED: PersonalFields = Object.freeze({
-  customerNumber: '',
-  name: '',
-  email: null,
-  phone: null,
-  street: null,
-  houseNumber: null,
-  houseNumberSuffix: '',
-  postcode: null,
-  city: null,
-  birthDate: null,
-});
-
 /** A raw row as an entity: the personal value opened once, booleans as booleans, numbers as numbers. */
 function customerFromRow(keyring: Keyring, row: CustomerRow): AffectedCustomer {
-  const fields = row.personal ? openCustomer(keyring, row.personal) : ERASED;
+  const fields = row.personal ? openCustomer(keyring, row.personal) : NO_PERSONAL_DATA; // erased: nothing personal is left
   const c = new AffectedCustomer();
   c.id = String(row.id);
   c.incidentId = Number(row.incidentId);

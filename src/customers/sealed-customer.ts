@@ -19,6 +19,20 @@ export interface PersonalFields {
   birthDate: string | null;
 }
 
+/** The personal fields of a customer of whom nothing personal is known (erased, or not yet stored). */
+export const NO_PERSONAL_DATA: Readonly<PersonalFields> = Object.freeze({
+  customerNumber: '',
+  name: '',
+  email: null,
+  phone: null,
+  street: null,
+  houseNumber: null,
+  houseNumberSuffix: '',
+  postcode: null,
+  city: null,
+  birthDate: null,
+});
+
 /** The personal fields as the text that is sealed. */
 export function personalText(c: PersonalFields): string {
   return JSON.stringify([c.customerNumber, c.name, c.email, c.phone, c.street, c.houseNumber, c.houseNumberSuffix, c.postcode, c.city, c.birthDate]);

@@ -56,7 +56,7 @@ export function parseDataKeys(raw: string | undefined, production: boolean): Dat
   if (text === '') {
     if (production) {
       throw new DataKeysError(
-        'DATA_KEYS must be set when NODE_ENV=production: id:base64key with a 32-byte key, e.g. DATA_KEYS=k1:$(node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))") (README, "Data at rest").',
+        'DATA_KEYS must be set when NODE_ENV=production: id:base64key with a 32-byte key, e.g. DATA_KEYS=k1:$(openssl rand -base64 32) (README, "Data at rest").',
       );
     }
     return { keys: [new DataKey(DEV_KEY_ID, DEV_KEY)], derived: true };
