@@ -14,8 +14,9 @@
  * The worker's peak RSS is also read after each finished file: flat means the last file's peak is
  * the first one's.
  *
- * Knobs: BENCH_LETTERS (20000), PRINT_FILE_LETTERS (the product's default), BENCH_NODE_FLAGS (for
- * the worker, e.g. "--max-old-space-size=128"), BENCH_PROFILE_DIR and BENCH_HEAP_AT (profiles, see
+ * The worker gets the Node flags the product gives the worker processes it forks (workerExecArgv:
+ * WORKER_HEAP_MB). Knobs: BENCH_LETTERS (20000), PRINT_FILE_LETTERS (the product's default),
+ * BENCH_NODE_FLAGS (instead, for the worker; "" for Node's defaults), WORKER_HEAP_MB, BENCH_PROFILE_DIR and BENCH_HEAP_AT (profiles, see
  * profileWorker), TEST_MYSQL_URL, TEST_REDIS_URL.
  */
 import 'reflect-metadata';
@@ -37,6 +38,7 @@ import { printFontFiles, printFonts } from '../src/postal/print-fonts';
 import { LetterRenderer, QR } from '../src/postal/print-letter';
 import { PrintRenderService } from '../src/postal/print-render.service';
 import { newLinkToken } from '../src/tracking/link-token';
+import { workerExecArgv } from '../src/workers';
 import { SeedCustomer, seedCustomers, seedIncident } from '../test/support/seed';
 import { testServerUrls } from '../test/support/test-env';
 import type { Recording } from './print-baseline';
@@ -48,7 +50,7 @@ const PRINT_DIR = '/tmp/fw-postal-bench-print';
 
 function benchConfig(role: 'api' | 'worker'): AppConfig {
   const { mysql, redis } = testServerUrls();
-  return loadConfig({ DATABASE_URL: `${mysql}/${DB_NAME}`, REDIS_URL: redis, QUEUE_PREFIX: 'fw_postal', APP_ROLE: role, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://datalek.polderstroom.example', PRINT_DIR, PRINT_RETURN_ADDRESS: 'Postbus 1234, 3500 AA  UTRECHT', PRINT_FILE_LETTERS: process.env.PRINT_FILE_LETTERS });
+  return loadConfig({ DATABASE_URL: `${mysql}/${DB_NAME}`, REDIS_URL: redis, QUEUE_PREFIX: 'fw_postal', APP_ROLE: role, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://datalek.polderstroom.example', PRINT_DIR, PRINT_RETURN_ADDRESS: 'Postbus 1234, 3500 AA  UTRECHT', PRINT_FILE_LETTERS: process.env.PRINT_FILE_LETTERS, WORKER_HEAP_MB: process.env.WORKER_HEAP_MB });
 }
 
 const FIRST = ['Johanna', 'Cornelis', 'Maria', 'Hendrik', 'Wilhelmina', 'Jan', 'Geertruida', 'Pieter', 'Aaltje', 'Willem', 'Fatima', 'Mohamed', 'Anna', 'Dirk', 'Zoë', 'Sjoerd'];
@@ -248,7 +250,10 @@ async function main(): Promise<void> {
     // 2. Product: one worker process renders the batch.
     process.stdout.write('product: one worker process renders the batch…\n');
     let timePid = 0;
-    const workerRun = timed([...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), __filename, 'worker'], process.env, (pid) => (timePid = pid));
+    // The worker runs with the Node flags the product forks its workers with (WORKER_HEAP_MB), unless BENCH_NODE_FLAGS says otherwise.
+    const flags = process.env.BENCH_NODE_FLAGS !== undefined ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean) : workerExecArgv(config, []);
+    process.stdout.write(`worker Node flags: ${flags.join(' ') || '(none)'}\n`);
+    const workerRun = timed([...flags, __filename, 'worker'], process.env, (pid) => (timePid = pid));
     await new Promise((r) => setTimeout(r, 4000)); // the worker boots (not part of the measured time)
     const bootMiB = nodePeakMiB(timePid);
     const batch = await app.get(PrintBatchesService).create(campaignId, { id: 1, name: 'bench', role: 'comms' });

@@ -7,6 +7,10 @@ import { forkWorkers } from './workers';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // A fork whose parent died (even by kill -9) stops the way SIGTERM stops it, instead of sending
+  // on as an orphan beside the parent's replacement. Listening from the very start also covers a
+  // parent that dies while this process still boots (SIGTERM then simply ends it).
+  if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   await prepare(config);
   const logger = new JsonLogger(config.logLevel);
   // APP_ROLE all: the HTTP process never sends itself (a campaign's rendering and SMTP work would
@@ -28,9 +32,6 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config, logger);
   if (config.appRole === 'worker') {
-    // A fork whose parent died (even by kill -9) stops the way SIGTERM stops it, instead of
-    // sending on as an orphan beside the parent's replacement.
-    if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
     logger.log({ msg: 'worker started', role: config.appRole }, 'main');
     return;
   }

@@ -51,6 +51,13 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ PURGE_SWEEP_SECONDS: '0' })).toThrow(/PURGE_SWEEP_SECONDS=0 is out of range/);
   });
 
+  it('bounds the worker heap at 192 MiB unless WORKER_HEAP_MB says otherwise; 0 leaves it to Node', () => {
+    expect(loadConfig({}).workerHeapMb).toBe(192);
+    expect(loadConfig({ WORKER_HEAP_MB: '0' }).workerHeapMb).toBe(0);
+    expect(loadConfig({ WORKER_HEAP_MB: '512' }).workerHeapMb).toBe(512);
+    expect(() => loadConfig({ WORKER_HEAP_MB: '32' })).toThrow(/WORKER_HEAP_MB=32 is too small for a worker; use 0 \(Node's defaults\) or 64 and more/);
+  });
+
   it('accepts production with a long secret', () => {
     expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'a'.repeat(32), DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` }).appSecret).toBe('a'.repeat(32));
   });

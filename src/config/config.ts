@@ -47,6 +47,8 @@ export interface AppConfig {
   workers: number;
   /** Scheduling niceness of the forked worker processes, so the HTTP process wins the CPU when it is short. */
   workerNice: number;
+  /** V8 old-generation limit (MiB) of the forked worker processes, with a small young generation; 0 = Node's defaults (README, "Memory"). */
+  workerHeapMb: number;
   /** How often the campaign reconciler runs (re-enqueue lost jobs, expire leases, complete campaigns). */
   reconcileIntervalSeconds: number;
   uploadLimitBytes: number;
@@ -96,6 +98,13 @@ export class ConfigError extends Error {}
 type Env = Record<string, string | undefined>;
 
 const DEFAULT_DEV_SECRET = 'dev-only-secret-do-not-use-in-production';
+
+/** WORKER_HEAP_MB: 0 (Node's defaults) or a limit a worker can run in; below 64 MiB it would crash on its first print file. */
+function workerHeapMb(env: Env): number {
+  const mb = int(env, 'WORKER_HEAP_MB', 192, 0, 65536);
+  if (mb !== 0 && mb < 64) throw new ConfigError(`WORKER_HEAP_MB=${mb} is too small for a worker; use 0 (Node's defaults) or 64 and more (default 192).`);
+  return mb;
+}
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
@@ -248,6 +257,7 @@ export function loadConfig(env: Env): AppConfig {
     smtpPoolSize: int(env, 'SMTP_POOL_SIZE', 10, 1, 200),
     workers: int(env, 'WORKERS', 1, 0, 64),
     workerNice: int(env, 'WORKER_NICE', 10, 0, 19),
+    workerHeapMb: workerHeapMb(env),
     reconcileIntervalSeconds: int(env, 'RECONCILE_INTERVAL_SECONDS', 5, 1, 3600),
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_MB', 200, 1, 10240) * 1024 * 1024,
     uploadDir: env.UPLOAD_DIR?.trim() || 'var/uploads',

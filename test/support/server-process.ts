@@ -5,6 +5,7 @@ import type { AppConfig } from '../../src/config/config';
 
 export interface ServerProcess {
   baseUrl: string;
+  pid: number;
   output: string[];
   stop(): Promise<void>;
 }
@@ -61,9 +62,10 @@ export async function startServerProcess(config: AppConfig, env: Record<string, 
   });
   return {
     baseUrl,
+    pid: proc.pid!,
     output,
     async stop() {
-      if (proc.exitCode !== null) return;
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
       proc.kill('SIGTERM');
       await exited;
     },
