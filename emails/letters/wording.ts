@@ -72,7 +72,8 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     greeting: 'Beste {name},',
     greetingWithoutName: 'Beste klant,',
-    formerCustomer: 'U bent geen klant meer bij {company}, maar wij hadden uw gegevens nog.',
+    // "Bij ons", not the company's name: the letter names it already (sender, "we found a data breach at …"), and a long name made this two lines at 16 pt.
+    formerCustomer: 'U bent geen klant meer bij ons, maar wij hadden uw gegevens nog.',
     categories: {
       name: { label: 'Uw naam', meaning: 'Wie die kent, bewijst niets.' },
       email: { label: 'Uw e-mailadres', meaning: 'Pas op voor nepmails.' },
@@ -134,7 +135,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     greeting: 'Dear {name},',
     greetingWithoutName: 'Dear customer,',
-    formerCustomer: 'You are no longer a customer of {company}, but we still had your details.',
+    formerCustomer: 'You are no longer our customer, but we still had your details.',
     categories: {
       name: { label: 'Your name', meaning: 'Knowing it proves nothing.' },
       email: { label: 'Your e-mail address', meaning: 'Watch out for fake e-mails.' },
@@ -159,7 +160,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       hotlineHeading: 'Questions or worries?',
       hotlineCall: 'Call us:',
       hotlineMail: 'Or e-mail:',
-      hotlineMention: 'Has someone already called or visited you? Please tell us.',
+      hotlineMention: 'Has someone called or visited you? Please tell us.',
       confirmHeading: 'Let us know you have read this',
       confirmText: 'Click the button to go to our own page. You do not need to fill in anything.',
       confirmTextPlain: 'Open the link below to go to our own page. You do not need to fill in anything.',
