@@ -46,7 +46,7 @@ const LINE_SPACING = 1.5;
 const HEADING_SPACING = 1.2;
 const HEADING_COLOUR = '#0b3d66';
 
-/** "Kind regards, Company" on one line: on paper the sender is also at the top of the page. */
+/** "Kind regards, Company": on paper the sender is also at the top of the page. */
 function signatureRuns(block: { closing: string; company: string }): Run[] {
   return [
     { text: `${block.closing} `, bold: false },
@@ -56,7 +56,7 @@ function signatureRuns(block: { closing: string; company: string }): Run[] {
 
 function webIntro(block: { lead: string; intro: string }): Run[] {
   return [
-    { text: `${block.lead.replace(/[.:]?$/, '.')} `, bold: true },
+    { text: `${block.lead.replace(/[.:]?$/, '.')} `, bold: true, heading: true },
     { text: block.intro, bold: false },
   ];
 }
@@ -193,6 +193,16 @@ export class LetterRenderer {
     return lines;
   }
 
+  /**
+   * "Kind regards, Company" on one line when it fits; else the company on a line of its own, as
+   * letters are signed: the same two lines as wrapping, without "B.V." left alone on the second.
+   */
+  private signatureLines(block: { closing: string; company: string }, size: number): Run[][] {
+    const runs = signatureRuns(block);
+    if (this.mixedLines(runs, size, WIDTH) === 1) return [runs];
+    return [[{ text: block.closing, bold: false }], [runs[1]]];
+  }
+
   /** An item alone on its row may take the whole line: "Your bank account number (IBAN)" then needs one line, not two. */
   private columnWidth(items: string[]): number {
     return (items.length > 1 ? COLUMN : WIDTH) - 7 * MM;
@@ -206,7 +216,8 @@ export class LetterRenderer {
       case 'heading':
         return { before: size * 0.3, height: this.height(block.text, this.font('bold', block.text), size + 1, WIDTH, HEADING_SPACING) + size * 0.1 };
       case 'para':
-        return { before: 0, height: this.runsHeight(block.runs, size, WIDTH) + after };
+        // A paragraph led by a heading starts a section: the space a heading would have above it.
+        return { before: block.runs[0]?.heading ? size * 0.3 : 0, height: this.runsHeight(block.runs, size, WIDTH) + after };
       case 'bullet':
         // List items are one line each; the bullet marks them apart, so they need less space between.
         return { before: 0, height: this.runsHeight(block.runs, size, WIDTH - 7 * MM) + size * 0.1 };
@@ -226,10 +237,10 @@ export class LetterRenderer {
           this.runsHeight(webIntro(block), size, WIDTH) +
           this.height(block.url, 'body', size, WIDTH) +
           this.height(`${block.codeLabel} ${block.code}`, 'bold', size, WIDTH);
-        return { before: 0, height: h + after };
+        return { before: size * 0.3, height: h + after };
       }
       case 'signature':
-        return { before: size * 0.3, height: this.runsHeight(signatureRuns(block), size, WIDTH) + after };
+        return { before: size * 0.3, height: this.signatureLines(block, size).reduce((h, runs) => h + this.runsHeight(runs, size, WIDTH), 0) + after };
     }
   }
 
@@ -343,9 +354,14 @@ export class LetterRenderer {
         ]);
         return;
       }
-      case 'signature':
-        this.drawRuns(signatureRuns(block), size, LEFT, y, WIDTH);
+      case 'signature': {
+        let cy = y;
+        for (const runs of this.signatureLines(block, size)) {
+          this.drawRuns(runs, size, LEFT, cy, WIDTH);
+          cy += this.runsHeight(runs, size, WIDTH);
+        }
         return;
+      }
     }
   }
 
