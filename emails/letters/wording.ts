@@ -111,7 +111,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     print: {
       labels: {
-        confirmText: 'Scan de QR-code rechtsboven of typ dit adres zonder spaties. U hoeft niets in te vullen.',
+        confirmText: 'Scan de QR-code op pagina 1 of typ dit adres zonder spaties. U hoeft niets in te vullen.',
         genuineHeading: 'Is deze brief echt van ons?',
         genuineText: 'Bel bij twijfel een nummer van ons dat u zelf opzoekt.',
         // The e-mail's footer is there for mail filters and inbox glances; paper needs none.
@@ -173,7 +173,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     print: {
       labels: {
-        confirmText: 'Scan the QR code at the top right or type this address without spaces. You do not need to fill in anything.',
+        confirmText: 'Scan the QR code on page 1 or type this address without spaces. You do not need to fill in anything.',
         genuineHeading: 'Is this letter really from us?',
         genuineText: 'If in doubt, call us on a number you look up yourself.',
         footer: '',
