@@ -60,7 +60,7 @@ describe('Letter preview (GET /api/incidents/:id/customers/:customerNumber/lette
     const res = await request(t.http).get(path(incidentId, 'ZW-0002')).set('Authorization', `Bearer ${comms.token}`).expect(200);
     expect(res.text).toContain('<html lang="en"');
     expect(res.text).toContain('Dear John Smith,');
-    expect(res.text).toContain('You are no longer a customer of Zonnedal Water, but');
+    expect(res.text).toContain('You are no longer our customer, but');
     expect(res.text).toContain('There is no sign that your details were copied or passed on.');
   });
 

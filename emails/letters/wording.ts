@@ -72,7 +72,8 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     greeting: 'Beste {name},',
     greetingWithoutName: 'Beste klant,',
-    formerCustomer: 'U bent geen klant meer bij {company}, maar wij hadden uw gegevens nog.',
+    // "Bij ons", not the company's name: the letter names it already (sender, "we found a data breach at …"), and a long name made this two lines at 16 pt.
+    formerCustomer: 'U bent geen klant meer bij ons, maar wij hadden uw gegevens nog.',
     categories: {
       name: { label: 'Uw naam', meaning: 'Wie die kent, bewijst niets.' },
       email: { label: 'Uw e-mailadres', meaning: 'Pas op voor nepmails.' },
@@ -110,7 +111,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     print: {
       labels: {
-        confirmText: 'Scan de QR-code rechtsboven of typ dit adres zonder spaties. U hoeft niets in te vullen.',
+        confirmText: 'Scan de QR-code op pagina 1 of typ dit adres zonder spaties. U hoeft niets in te vullen.',
         genuineHeading: 'Is deze brief echt van ons?',
         genuineText: 'Bel bij twijfel een nummer van ons dat u zelf opzoekt.',
         // The e-mail's footer is there for mail filters and inbox glances; paper needs none.
@@ -134,7 +135,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     greeting: 'Dear {name},',
     greetingWithoutName: 'Dear customer,',
-    formerCustomer: 'You are no longer a customer of {company}, but we still had your details.',
+    formerCustomer: 'You are no longer our customer, but we still had your details.',
     categories: {
       name: { label: 'Your name', meaning: 'Knowing it proves nothing.' },
       email: { label: 'Your e-mail address', meaning: 'Watch out for fake e-mails.' },
@@ -159,7 +160,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
       hotlineHeading: 'Questions or worries?',
       hotlineCall: 'Call us:',
       hotlineMail: 'Or e-mail:',
-      hotlineMention: 'Has someone already called or visited you? Please tell us.',
+      hotlineMention: 'Has someone called or visited you? Please tell us.',
       confirmHeading: 'Let us know you have read this',
       confirmText: 'Click the button to go to our own page. You do not need to fill in anything.',
       confirmTextPlain: 'Open the link below to go to our own page. You do not need to fill in anything.',
@@ -172,7 +173,7 @@ export const WORDING: Record<LetterLanguage, LetterWording> = {
     },
     print: {
       labels: {
-        confirmText: 'Scan the QR code at the top right or type this address without spaces. You do not need to fill in anything.',
+        confirmText: 'Scan the QR code on page 1 or type this address without spaces. You do not need to fill in anything.',
         genuineHeading: 'Is this letter really from us?',
         genuineText: 'If in doubt, call us on a number you look up yourself.',
         footer: '',

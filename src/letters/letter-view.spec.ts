@@ -65,9 +65,9 @@ describe(buildLetterView.name, () => {
 
     it('addresses a former customer as such, and a current one not', () => {
       expect(buildLetterView(input({ customer: { formerCustomer: true } })).formerCustomerNote).toBe(
-        'U bent geen klant meer bij Polderstroom Energie, maar wij hadden uw gegevens nog.',
+        'U bent geen klant meer bij ons, maar wij hadden uw gegevens nog.',
       );
-      expect(buildLetterView(input({ customer: { formerCustomer: true, language: 'en' } })).formerCustomerNote).toMatch(/^You are no longer a customer of Polderstroom Energie, but/);
+      expect(buildLetterView(input({ customer: { formerCustomer: true, language: 'en' } })).formerCustomerNote).toMatch(/^You are no longer our customer, but/);
       expect(buildLetterView(input()).formerCustomerNote).toBeNull();
     });
 

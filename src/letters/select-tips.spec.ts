@@ -1,6 +1,6 @@
 import { TIP_CATALOGUE, Tip, TipLanguage } from '../../emails/tips/catalogue';
 import { CATEGORIES, Category, Tier, TIERS, isCategory, isTier } from '../customers/tiers';
-import { ageOn, MAX_TIPS, selectTips, tipById, tipTexts } from './select-tips';
+import { ageOn, LARGE_PRINT_AGE, MAX_TIPS, MAX_TIPS_LARGE_PRINT, selectTips, tipById, tipTexts } from './select-tips';
 
 const LANGUAGES: TipLanguage[] = ['nl', 'en'];
 const CORE = ['never-share-pin', 'hang-up-call-back', 'no-unannounced-visits'];
@@ -59,7 +59,8 @@ describe(selectTips.name, () => {
 
   it('gives the 80+ tips from the 80th birthday on, computed on the send date', () => {
     const sendDate = new Date('2026-11-24T00:00:00Z');
-    const withAgeTips = [...CORE, ...AGE_80_PLUS].slice(0, MAX_TIPS);
+    // 80 is past LARGE_PRINT_AGE: one tip fewer, so one 80+ tip besides the core ones.
+    const withAgeTips = [...CORE, ...AGE_80_PLUS].slice(0, MAX_TIPS_LARGE_PRINT);
     expect(ids({ birthDate: '1946-11-24', sendDate })).toEqual(withAgeTips);
     expect(ids({ birthDate: '1946-11-25', sendDate })).toEqual(CORE);
     expect(ids({ birthDate: '1946-11-25', sendDate: new Date('2026-11-25T00:00:00Z') })).toEqual(withAgeTips);
@@ -86,20 +87,24 @@ describe(selectTips.name, () => {
     expect(ids({}, many)).toEqual(['t11', 't10', 't9', 't8', 't7']);
   });
 
-  it('puts the most urgent tips first for a photographed customer of 85 whose data was all exposed', () => {
-    expect(ids({ categories: [...CATEGORIES], tier: 'photographed', birthDate: ELDERLY })).toEqual([
-      ...CORE,
-      'doorstep-tricks',
-      'spoofed-caller-id',
-    ]);
+  // With four tips for 75 and older, the 80+ warning would otherwise lose to the doorstep and phone tips (boosted for this tier).
+  it('keeps the 80+ tip for a photographed customer of 85 whose data was all exposed', () => {
+    expect(ids({ categories: [...CATEGORIES], tier: 'photographed', birthDate: ELDERLY })).toEqual([...CORE, 'fake-police']);
   });
 
   it('ranks the 80+ tips above doorstep and phone tips when the record may only have shown up in a search', () => {
-    expect(ids({ categories: [...CATEGORIES], tier: 'searched', birthDate: ELDERLY })).toEqual([
-      ...CORE,
-      'fake-police',
-      'involve-someone-you-trust',
-    ]);
+    expect(ids({ categories: [...CATEGORIES], tier: 'searched', birthDate: ELDERLY })).toEqual([...CORE, 'fake-police']);
+  });
+
+  // The same rule for e-mail and paper: the 16 pt letter of a customer of 75 and older must fit one sheet, and they read less.
+  it('gives one tip fewer from the large-print age on, counted on the send date', () => {
+    const all = { categories: [...CATEGORIES], tier: 'viewed' as Tier };
+    const sendDate = new Date('2026-11-24T00:00:00Z');
+    const bornAt = (age: number) => `${sendDate.getUTCFullYear() - age}-11-24`;
+    expect(MAX_TIPS_LARGE_PRINT).toBe(MAX_TIPS - 1);
+    expect(ids({ ...all, sendDate, birthDate: bornAt(LARGE_PRINT_AGE - 1) })).toHaveLength(MAX_TIPS);
+    expect(ids({ ...all, sendDate, birthDate: bornAt(LARGE_PRINT_AGE) })).toHaveLength(MAX_TIPS_LARGE_PRINT);
+    expect(ids({ ...all, sendDate, birthDate: null })).toHaveLength(MAX_TIPS);
   });
 
   it('adds what to do after being tricked only when someone actually saw the data', () => {

@@ -3,6 +3,14 @@ import { Category, Tier, TIER_SEVERITY } from '../customers/tiers';
 
 /** No letter gets more tips than this: more advice gets read less. */
 export const MAX_TIPS = 5;
+/** From this age (birth date known) a printed letter is set at 16 pt instead of 14. */
+export const LARGE_PRINT_AGE = 75;
+/**
+ * Customers of LARGE_PRINT_AGE and older get one tip fewer, in the e-mail and on paper alike:
+ * readers of 80 and older read less and remember a few tips better than many, and their 16 pt
+ * letter must stay on one sheet. The tip left out is the least relevant of the five.
+ */
+export const MAX_TIPS_LARGE_PRINT = 4;
 
 export interface TipSelectionInput {
   categories: readonly Category[];
@@ -41,18 +49,22 @@ function applies(tip: Tip, categories: ReadonlySet<Category>, tier: Tier, age: n
 }
 
 /**
- * The tips for one letter, most important first, at most MAX_TIPS: every core tip, then the tips
- * whose rule matches this customer's exposed data, tier and age, by relevance (plus the tier's
- * boost); ties by id, so the same customer always gets the same letter.
+ * The tips for one letter, most important first, at most MAX_TIPS (MAX_TIPS_LARGE_PRINT from
+ * LARGE_PRINT_AGE on): every core tip, then the tips for the customer's age, then the tips whose
+ * rule matches this customer's exposed data and tier, each group by relevance (plus the tier's
+ * boost); ties by id, so the same customer always gets the same letter. Age tips come before data
+ * tips because with only four tips the warning about the fraud that targets people of 80 (fake
+ * police at the door) would otherwise give way to a doorstep or phone tip.
  */
 export function selectTips(input: TipSelectionInput, catalogue: readonly Tip[] = TIP_CATALOGUE): Tip[] {
   const categories = new Set(input.categories);
   const age = ageOn(input.birthDate, input.sendDate);
+  const max = age !== null && age >= LARGE_PRINT_AGE ? MAX_TIPS_LARGE_PRINT : MAX_TIPS;
   return catalogue
     .filter((tip) => applies(tip, categories, input.tier, age))
-    .map((tip) => ({ tip, core: tip.rule.core === true, score: tip.relevance + (tip.tierBoost?.[input.tier] ?? 0) }))
-    .sort((a, b) => Number(b.core) - Number(a.core) || b.score - a.score || (a.tip.id < b.tip.id ? -1 : a.tip.id > b.tip.id ? 1 : 0))
-    .slice(0, MAX_TIPS)
+    .map((tip) => ({ tip, core: tip.rule.core === true, forAge: tip.rule.core !== true && tip.rule.minAge !== undefined, score: tip.relevance + (tip.tierBoost?.[input.tier] ?? 0) }))
+    .sort((a, b) => Number(b.core) - Number(a.core) || Number(b.forAge) - Number(a.forAge) || b.score - a.score || (a.tip.id < b.tip.id ? -1 : a.tip.id > b.tip.id ? 1 : 0))
+    .slice(0, max)
     .map(({ tip }) => tip);
 }
 

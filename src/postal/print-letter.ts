@@ -32,6 +32,8 @@ const LEFT = 20 * MM;
 // DIN 5008 asks for at least 10 mm on the right; every millimetre of line length saves lines at 16 pt.
 const WIDTH = A4.width - 32 * MM;
 const BODY_TOP_FIRST = 93 * MM;
+/** Each of two columns of short items, 4 mm apart. */
+const COLUMN = (WIDTH - 4 * MM) / 2;
 // Later pages start higher and every page ends lower than a typed letter would: at 16 pt each
 // millimetre is a line's worth over two pages, and the print house needs only 5 mm of margin.
 const BODY_TOP = 13 * MM;
@@ -42,8 +44,9 @@ export const QR = { x: 162 * MM, y: 42 * MM, size: 28 * MM };
 const LINE_SPACING = 1.5;
 /** Headings are one line of larger bold type: 1.5 × their size is for running text, not for them. */
 const HEADING_SPACING = 1.2;
+const HEADING_COLOUR = '#0b3d66';
 
-/** "Kind regards, Company" on one line: on paper the sender is also at the top of the page. */
+/** "Kind regards, Company": on paper the sender is also at the top of the page. */
 function signatureRuns(block: { closing: string; company: string }): Run[] {
   return [
     { text: `${block.closing} `, bold: false },
@@ -53,7 +56,7 @@ function signatureRuns(block: { closing: string; company: string }): Run[] {
 
 function webIntro(block: { lead: string; intro: string }): Run[] {
   return [
-    { text: `${block.lead.replace(/[.:]?$/, '.')} `, bold: true },
+    { text: `${block.lead.replace(/[.:]?$/, '.')} `, bold: true, heading: true },
     { text: block.intro, bold: false },
   ];
 }
@@ -106,7 +109,7 @@ export class LetterRenderer {
   /** Draws one letter on new pages; returns how many pages it took. */
   draw(input: PrintLetterInput): number {
     const size = input.largePrint ? 16 : 14;
-    const blocks = printBlocks(input.view, input.groupedCode);
+    const blocks = printBlocks(input.view, input.groupedCode, input.largePrint);
     const placed = this.layout(blocks, size);
     const total = placed.length ? placed[placed.length - 1].page + 1 : 1;
     for (let p = 0; p < total; p++) {
@@ -190,6 +193,21 @@ export class LetterRenderer {
     return lines;
   }
 
+  /**
+   * "Kind regards, Company" on one line when it fits; else the company on a line of its own, as
+   * letters are signed: the same two lines as wrapping, without "B.V." left alone on the second.
+   */
+  private signatureLines(block: { closing: string; company: string }, size: number): Run[][] {
+    const runs = signatureRuns(block);
+    if (this.mixedLines(runs, size, WIDTH) === 1) return [runs];
+    return [[{ text: block.closing, bold: false }], [runs[1]]];
+  }
+
+  /** An item alone on its row may take the whole line: "Your bank account number (IBAN)" then needs one line, not two. */
+  private columnWidth(items: string[]): number {
+    return (items.length > 1 ? COLUMN : WIDTH) - 7 * MM;
+  }
+
   private measure(block: Block, size: number): { before: number; height: number } {
     const after = size * 0.2;
     switch (block.kind) {
@@ -198,7 +216,8 @@ export class LetterRenderer {
       case 'heading':
         return { before: size * 0.3, height: this.height(block.text, this.font('bold', block.text), size + 1, WIDTH, HEADING_SPACING) + size * 0.1 };
       case 'para':
-        return { before: 0, height: this.runsHeight(block.runs, size, WIDTH) + after };
+        // A paragraph led by a heading starts a section: the space a heading would have above it.
+        return { before: block.runs[0]?.heading ? size * 0.3 : 0, height: this.runsHeight(block.runs, size, WIDTH) + after };
       case 'bullet':
         // List items are one line each; the bullet marks them apart, so they need less space between.
         return { before: 0, height: this.runsHeight(block.runs, size, WIDTH - 7 * MM) + size * 0.1 };
@@ -209,15 +228,19 @@ export class LetterRenderer {
         h += size * 0.3 + this.height(block.closing, 'bold', size, inner);
         return { before: size * 0.3, height: h + after };
       }
+      case 'columns': {
+        const width = this.columnWidth(block.items);
+        return { before: 0, height: Math.max(...block.items.map((item) => this.height(item, 'body', size, width))) + size * 0.1 };
+      }
       case 'web': {
         const h =
           this.runsHeight(webIntro(block), size, WIDTH) +
           this.height(block.url, 'body', size, WIDTH) +
           this.height(`${block.codeLabel} ${block.code}`, 'bold', size, WIDTH);
-        return { before: 0, height: h + after };
+        return { before: size * 0.3, height: h + after };
       }
       case 'signature':
-        return { before: size * 0.3, height: this.runsHeight(signatureRuns(block), size, WIDTH) + after };
+        return { before: size * 0.3, height: this.signatureLines(block, size).reduce((h, runs) => h + this.runsHeight(runs, size, WIDTH), 0) + after };
     }
   }
 
@@ -258,7 +281,7 @@ export class LetterRenderer {
     const gap = this.lineGap(this.font(runs.every((r) => r.bold) ? 'bold' : 'body', all), size);
     runs.forEach((r, i) => {
       const font = this.font(r.bold ? 'bold' : 'body', all);
-      this.doc.font(font).fontSize(size);
+      this.doc.font(font).fontSize(size).fillColor(r.heading ? HEADING_COLOUR : 'black');
       const options = { width, lineGap: gap, continued: i < runs.length - 1, align: 'left' as const };
       if (i === 0) this.doc.text(r.text, x, y, options);
       else this.doc.text(r.text, options);
@@ -269,12 +292,12 @@ export class LetterRenderer {
     const doc = this.doc;
     switch (block.kind) {
       case 'title':
-        doc.fillColor('#0b3d66');
+        doc.fillColor(HEADING_COLOUR);
         this.text(block.text, this.font('bold', block.text), size + 2, LEFT, y, WIDTH, HEADING_SPACING);
         doc.fillColor('black');
         return;
       case 'heading':
-        doc.fillColor('#0b3d66');
+        doc.fillColor(HEADING_COLOUR);
         this.text(block.text, this.font('bold', block.text), size + 1, LEFT, y, WIDTH, HEADING_SPACING);
         doc.fillColor('black');
         return;
@@ -307,6 +330,15 @@ export class LetterRenderer {
         this.text(block.closing, 'bold', size, x, cy + size * 0.3, inner);
         return;
       }
+      case 'columns': {
+        const width = this.columnWidth(block.items);
+        block.items.forEach((item, i) => {
+          const x = LEFT + i * (COLUMN + 4 * MM);
+          this.text('•', 'body', size, x + 1 * MM, y, 5 * MM);
+          this.text(item, 'body', size, x + 7 * MM, y, width);
+        });
+        return;
+      }
       case 'web': {
         let cy = y;
         const line = (runs: Run[]) => {
@@ -322,9 +354,14 @@ export class LetterRenderer {
         ]);
         return;
       }
-      case 'signature':
-        this.drawRuns(signatureRuns(block), size, LEFT, y, WIDTH);
+      case 'signature': {
+        let cy = y;
+        for (const runs of this.signatureLines(block, size)) {
+          this.drawRuns(runs, size, LEFT, cy, WIDTH);
+          cy += this.runsHeight(runs, size, WIDTH);
+        }
         return;
+      }
     }
   }
 

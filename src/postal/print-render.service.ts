@@ -17,7 +17,7 @@ import { cleanLine, formatLetterDate } from '../letters/letter-view';
 import { LettersService } from '../letters/letters.service';
 import type { LetterWave } from '../letters/wave-view';
 import { LetterWaves, WaveLetterRow } from '../campaigns/letter-waves.service';
-import { ageOn } from '../letters/select-tips';
+import { ageOn, LARGE_PRINT_AGE } from '../letters/select-tips';
 import { QUEUES } from '../queues/queues';
 import { WORDING } from '../../emails/letters/wording';
 import { manifestHeader, manifestLine } from './manifest-csv';
@@ -37,7 +37,6 @@ export interface RenderHooks {
 }
 
 const CHUNK = 250;
-const LARGE_PRINT_AGE = 75;
 
 interface FileRow {
   id: number;

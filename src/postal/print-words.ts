@@ -16,6 +16,8 @@ import type { LetterView } from '../letters/letter-view';
 export interface Run {
   text: string;
   bold: boolean;
+  /** A heading run in at the start of its paragraph: bold in the headings' colour. */
+  heading?: true;
 }
 
 export type Block =
@@ -24,6 +26,8 @@ export type Block =
   | { kind: 'para'; runs: Run[] }
   | { kind: 'bullet'; runs: Run[] }
   | { kind: 'box'; heading: string; items: string[]; closing: string }
+  /** One row of short items in two columns (an item alone on its row takes the whole line). */
+  | { kind: 'columns'; items: string[] }
   | { kind: 'web'; lead: string; intro: string; url: string; code: string; codeLabel: string }
   | { kind: 'signature'; closing: string; company: string };
 
@@ -85,23 +89,73 @@ export function htmlBlocks(html: string): Block[] {
 
 const plain = (text: string): Run[] => [{ text, bold: false }];
 
+/**
+ * On paper the tier text's paragraphs run on until one that opens in bold: "we found a data breach"
+ * with the incident's own text, "as for your own details" with what follows it. The same words in
+ * fewer lines: every paragraph's last line is half empty, and at 16 pt those half lines cost a page.
+ */
+function runOn(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const last = out[out.length - 1];
+    if (block.kind === 'para' && last?.kind === 'para' && !block.runs[0]?.bold) out[out.length - 1] = { kind: 'para', runs: [...last.runs, { text: ' ', bold: false }, ...block.runs] };
+    else out.push(block);
+  }
+  return out;
+}
+
+/**
+ * A heading over a single paragraph leads that paragraph on paper, in bold and the headings' colour:
+ * a heading line of its own costs more than a line at 16 pt, and one short paragraph needs no
+ * heading above it to be found. Headings over lists or several paragraphs stay as they are.
+ */
+function runIn(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  blocks.forEach((block, i) => {
+    const heading = out[out.length - 1];
+    const next = blocks[i + 1];
+    if (block.kind === 'para' && heading?.kind === 'heading' && next?.kind !== 'para') {
+      const lead = /[.?!:]$/.test(heading.text) ? heading.text : `${heading.text}.`;
+      out[out.length - 1] = { kind: 'para', runs: [{ text: `${lead} `, bold: true, heading: true }, ...block.runs] };
+    } else out.push(block);
+  });
+  return out;
+}
+
+/**
+ * At 16 pt the list of exposed data shows the categories only, two to a row: seven lines of "Your
+ * name. Knowing it proves nothing." are the four lines that let the whole letter stay on one sheet
+ * at that size. What the data can mean is still said by the tier's "what does this mean" paragraph,
+ * the tips and the box. At 14 pt the letter fits with the e-mail's list, so it keeps it.
+ */
+function categoryColumns(tier: Block[], view: LetterView): Block[] {
+  const first = tier.findIndex((b) => b.kind === 'bullet');
+  if (first < 0) return tier;
+  const after = tier.findIndex((b, i) => i > first && b.kind !== 'bullet');
+  const labels = view.exposed.map((e) => e.label);
+  // One block a row, so that a page may end between rows.
+  const rows: Block[] = [];
+  for (let i = 0; i < labels.length; i += 2) rows.push({ kind: 'columns', items: labels.slice(i, i + 2) });
+  return [...tier.slice(0, first), ...rows, ...(after < 0 ? [] : tier.slice(after))];
+}
+
 /** Every block of the printed letter's body, in reading order (the address and page furniture are the renderer's). */
-export function printBlocks(view: LetterView, groupedCode: string): Block[] {
+export function printBlocks(view: LetterView, groupedCode: string, largePrint = false): Block[] {
   tierTemplates ??= compileTierTemplates();
   const words = WORDING[view.language];
   const label = (key: LabelKey): string => words.print.labels[key] ?? words.labels[key];
   // An update letter carries the team's own text instead of the tier text, as its e-mail does.
   // On paper the incident's paragraphs run on as one: short paragraphs leave half-empty lines, which at 16 pt cost a page.
   const together = { ...view, description: view.description.length ? [view.description.join(' ')] : [] };
-  const tier = view.update ? [] : htmlBlocks(tierTemplates[view.language][view.tier](together));
+  const tier = view.update ? [] : runOn(htmlBlocks(tierTemplates[view.language][view.tier](together)));
   // A letter on paper opens with what it is about, then the greeting (the e-mail has a subject line for that).
   const blocks: Block[] = tier[0]?.kind === 'title' ? [tier.shift()!] : view.update ? [{ kind: 'title', text: view.update.heading }] : [];
   blocks.push({ kind: 'para', runs: plain(view.greeting) });
   if (view.formerCustomerNote) blocks.push({ kind: 'para', runs: plain(view.formerCustomerNote) });
   // A later wave says first that it follows an earlier letter, and what changed.
-  if (view.opening) blocks.push({ kind: 'heading', text: view.opening.heading }, ...view.opening.paragraphs.map((p): Block => ({ kind: 'para', runs: plain(p) })));
+  if (view.opening) blocks.push({ kind: 'heading', text: view.opening.heading }, ...runOn(view.opening.paragraphs.map((p): Block => ({ kind: 'para', runs: plain(p) }))));
   if (view.update) blocks.push(...[view.update.intro, ...view.update.paragraphs].map((p): Block => ({ kind: 'para', runs: plain(p) })));
-  blocks.push(...tier);
+  blocks.push(...(largePrint ? categoryColumns(tier, view) : tier));
   // The box follows what criminals are after; on paper the tips after it, being short blocks, fill the pages without gaps.
   blocks.push({ kind: 'box', heading: label('neverHeading'), items: [label('neverPin'), label('neverCard'), label('neverCodes'), label('neverTransfer')], closing: label('neverScam') });
   blocks.push({ kind: 'heading', text: label('measuresHeading') }, ...(view.measuresTaken.length ? [{ kind: 'para', runs: plain(view.measuresTaken.join(' ')) } as Block] : []));
@@ -111,9 +165,9 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
     blocks.push({ kind: 'para', runs: [{ text: `${tip.number}. ${title}`, bold: true }, { text: ` ${tip.text}`, bold: false }] });
   }
   blocks.push(
-    { kind: 'heading', text: label('hotlineHeading') },
+    // "Questions or worries? Call us: <number>" on one line, the heading run in: the number is also at the foot of every page.
+    { kind: 'para', runs: [{ text: `${label('hotlineHeading')} `, bold: true, heading: true }, { text: `${label('hotlineCall')} `, bold: false }, { text: view.hotlinePhone, bold: true }] },
     // The address on a line of its own: a long one no longer breaks at its hyphen.
-    { kind: 'para', runs: [{ text: `${label('hotlineCall')} `, bold: false }, { text: view.hotlinePhone, bold: true }] },
     { kind: 'para', runs: [{ text: `${label('hotlineMail')} `, bold: false }, { text: view.hotlineEmail, bold: true }] },
     // On paper "is this really from us" is answered in the same paragraph; a section of its own costs lines.
     { kind: 'para', runs: [{ text: `${label('hotlineMention')} `, bold: false }, { text: `${label('genuineHeading')} `, bold: true }, { text: label('genuineText'), bold: false }] },
@@ -124,7 +178,7 @@ export function printBlocks(view: LetterView, groupedCode: string): Block[] {
   );
   blocks.push({ kind: 'signature', closing: label('closing'), company: view.company });
   if (label('footer')) blocks.push({ kind: 'para', runs: plain(label('footer')) });
-  return blocks;
+  return runIn(blocks);
 }
 
 /** The body's words (for the length budget): every block's text, the letter's own address aside. */
@@ -134,6 +188,7 @@ export function blockWords(blocks: Block[]): number {
       if (b.kind === 'title' || b.kind === 'heading') return b.text;
       if (b.kind === 'para' || b.kind === 'bullet') return b.runs.map((r) => r.text).join('');
       if (b.kind === 'box') return [b.heading, ...b.items, b.closing].join(' ');
+      if (b.kind === 'columns') return b.items.join(' ');
       if (b.kind === 'web') return `${b.lead} ${b.intro}`;
       return [b.closing, b.company].join(' ');
     })
