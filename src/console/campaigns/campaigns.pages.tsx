@@ -34,7 +34,8 @@ export function NewCampaignPage({ ctx, incident, counts, checked, errors }: { ct
   );
 }
 
-const LETTER_STATES: (keyof CampaignCounts)[] = ['pending', 'queued', 'sending', 'sent', 'retrying', 'failed', 'unknown', 'delivered', 'bounced', 'clicked', 'acknowledged'];
+// A post letter stays `pending` (it is never e-mailed): the postal rows say what became of it.
+const LETTER_STATES: (keyof CampaignCounts)[] = ['pending', 'queued', 'sending', 'sent', 'retrying', 'failed', 'unknown', 'delivered', 'bounced', 'printed', 'posted', 'returned', 'clicked', 'acknowledged'];
 
 /** Status and counts: the part of the campaign page that updates by itself while it sends. */
 export function CampaignStatus({ lang, campaign }: { lang: Lang; campaign: CampaignView }) {
