@@ -10,7 +10,11 @@ async function main(): Promise<void> {
   // A fork whose parent died (even by kill -9) stops the way SIGTERM stops it, instead of sending
   // on as an orphan beside the parent's replacement. Listening from the very start also covers a
   // parent that dies while this process still boots (SIGTERM then simply ends it).
-  if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  if (process.send) {
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+    // The parent may be gone already (it died while this process loaded its code): no event comes then.
+    if (!process.connected) process.kill(process.pid, 'SIGTERM');
+  }
   await prepare(config);
   const logger = new JsonLogger(config.logLevel);
   // APP_ROLE all: the HTTP process never sends itself (a campaign's rendering and SMTP work would

@@ -51,6 +51,7 @@ describe('worker processes (APP_ROLE=all, WORKERS)', () => {
       expect(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toContain('APP_ROLE=worker');
     }
     process.kill(server.pid, 'SIGKILL');
-    await until(() => forks.every((pid) => !alive(pid)), 'the forks to stop after their parent died');
+    // A booted fork drains for up to 20 s (SendProcessor) before it exits; a loaded machine adds to that.
+    await until(() => forks.every((pid) => !alive(pid)), 'the forks to stop after their parent died', 120_000);
   });
 });
