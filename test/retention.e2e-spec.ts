@@ -245,6 +245,9 @@ describe('Retention: close an incident and purge it', () => {
     expect(existsSync(join(printDir, `batch-${batches[1]}`, 'manifest-x.csv'))).toBe(true);
     const rows: { id: number; manifestDisk: string | null }[] = await inst.db.query('SELECT id, manifestDisk FROM print_batches WHERE id IN (?) ORDER BY id', [batches]);
     expect(rows.map((r) => r.manifestDisk)).toEqual([null, 'manifest-x.csv']);
+    // A download says why the file is gone instead of looking like a lost file.
+    const gone = await request(api.http).get(`/api/print-batches/${batches[0]}/files/manifest.csv`).set(auth(tokens.ada)).expect(409);
+    expect(gone.body.message).toBe(`File "manifest.csv" of print batch ${batches[0]} has been deleted: print files are deleted 30 days after their batch was marked as posted (POSTED_PRINT_FILES_DAYS), or when the incident's personal data is purged.`);
   });
 
   it('refuses to close while a campaign sends or waits approved, naming it; the draft of a closed incident can no longer be approved', async () => {

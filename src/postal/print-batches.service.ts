@@ -151,7 +151,13 @@ export class PrintBatchesService {
       if (f.state !== 'done') throw new ConflictException(`File "${name}" of print batch ${id} is still being rendered; try again when it is listed.`);
       disk = f.diskName;
     }
-    if (!disk) throw new ConflictException(`File "${name}" of print batch ${id} is not on disk.`);
+    if (!disk) {
+      // Deleted on purpose (BatchFiles): say why, so nobody goes looking for a lost file.
+      const why = b.postedAt
+        ? `print files are deleted ${this.config.postedPrintFilesDays} days after their batch was marked as posted (POSTED_PRINT_FILES_DAYS), or when the incident's personal data is purged`
+        : `the incident's personal data has been purged, and its print files with it`;
+      throw new ConflictException(`File "${name}" of print batch ${id} has been deleted: ${why}.`);
+    }
     await this.audit.record(actor, 'postal.download', `print-batch:${id}`, { file: name });
     return { stream: createReadStream(join(this.render.batchDir(id), disk)), type: name.endsWith('.pdf') ? 'application/pdf' : 'text/csv; charset=utf-8', name };
   }
