@@ -82,7 +82,9 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
     worker = await inst.startApp({ appRole: 'worker' });
     browser = await launchBrowser();
 
-    const incidentId = await seedIncident(inst.db, { title: 'Records viewed at the service desk' });
+    // A description far longer than usual: its letters take a second sheet, which the ready batch must point out.
+    const description = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} of a very long account of what happened at the service desk.`).join(' ');
+    const incidentId = await seedIncident(inst.db, { title: 'Records viewed at the service desk', description });
     await seedCustomers(inst.db, incidentId, CUSTOMERS);
     const ada = (await inst.staffToken('comms', 'Ada')).token;
     const bob = (await inst.staffToken('comms', 'Bob')).token;
@@ -182,6 +184,7 @@ describe('Console: printed letters and returned mail (Chromium)', () => {
     expect(await rows(comms, 'Emails that did not arrive')).toEqual([
       [String(failed.letterId), 'Refused by the mail server', expect.any(String), `Printed in print batch ${batchId} (reference ${batchId}-${String(failed.sequence).padStart(6, '0')})`],
     ]);
+    await expect(comms.getByText('4 letters do not fit on one sheet (more than 2 pages). Tell the print house.', { exact: false }).isVisible()).resolves.toBe(true);
     await checkPageState(comms, 'postal-batch-ready');
   });
 

@@ -62,7 +62,7 @@ async function download(t: TestApp, token: string, batchId: number, name: string
 
 /** Every file of a ready batch, checked against its listing, and each letter's pages as text. */
 async function readBatch(t: TestApp, inst: TestInstallation, token: string, batchId: number) {
-  const view = (await request(t.http).get(`/api/print-batches/${batchId}`).set(auth(token)).expect(200)).body as { status: string; letters: number; files: { name: string; letters: number; pages: number; sha256: string }[] };
+  const view = (await request(t.http).get(`/api/print-batches/${batchId}`).set(auth(token)).expect(200)).body as { status: string; letters: number; lettersOverOneSheet: number; files: { name: string; letters: number; pages: number; sha256: string }[] };
   const pdfs = new Map<string, string>();
   for (const f of view.files) {
     const body = await download(t, token, batchId, f.name);
@@ -136,6 +136,7 @@ describe('Print batches (postal letters)', () => {
     await until(() => request(t.http).get(`/api/print-batches/${batchId}`).set(auth(ada)), (r) => r.body.status === 'ready');
 
     const { view, rows, text } = await readBatch(t, inst, ada, batchId);
+    expect(view.lettersOverOneSheet).toBe(0);
     expect(view.files.map((f) => [f.name, f.letters])).toEqual([
       [`letters-${batchId}-001.pdf`, 3],
       [`letters-${batchId}-002.pdf`, 3],
@@ -212,6 +213,16 @@ describe('Print batches (postal letters)', () => {
     expect(audit.filter((a) => a.action === 'postal.download').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('counts the letters that take more than one sheet, which a very long incident text causes', async () => {
+    const long = await seedIncident(inst.db, { company: 'Lange Tekst B.V.', description: Array.from({ length: 40 }, (_, i) => `Dit is zin ${i + 1} van een heel lange beschrijving van wat er gebeurde.`).join(' ') });
+    await seedCustomers(inst.db, long, [post(9, { customerNumber: 'K9000019', birthDate: '1940-01-01' })]);
+    const id = await createApprovedCampaign(t, long, ada, bob);
+    await request(t.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
+    const batchId = (await request(t.http).post(`/api/campaigns/${id}/print-batches`).set(auth(ada)).expect(202)).body.id as number;
+    const ready = await until(() => request(t.http).get(`/api/print-batches/${batchId}`).set(auth(ada)), (r) => r.body.status === 'ready');
+    expect(ready.body.files[0].pages).toBeGreaterThan(2);
+    expect(ready.body.lettersOverOneSheet).toBe(1);
+  });
 });
 
 describe('Print batches after a crash', () => {

@@ -31,6 +31,8 @@ export interface PrintBatchView {
   createdAt: string;
   readyAt: string | null;
   postedAt: string | null;
+  /** Letters of more than one sheet (3 pages or more), counted once the batch is ready: a long incident text does that. */
+  lettersOverOneSheet: number;
 }
 
 export interface LetterPostalView {
@@ -119,6 +121,7 @@ export class PrintBatchesService {
     const done = files.filter((f) => f.state === 'done');
     const out: PrintBatchFileView[] = done.map((f) => ({ name: f.name, letters: Number(f.letters), pages: Number(f.pages), sha256: f.sha256 ?? '' }));
     if (b.status === 'ready' && b.manifestSha256) out.push({ name: MANIFEST_NAME, letters: Number(b.letters), pages: 0, sha256: b.manifestSha256 });
+    const [over]: { n: string }[] = b.status === 'ready' ? await this.db.query('SELECT COUNT(*) n FROM print_items WHERE batchId = ? AND pages > 2', [id]) : [{ n: '0' }];
     return {
       id: Number(b.id),
       campaignId: Number(b.campaignId),
@@ -129,6 +132,7 @@ export class PrintBatchesService {
       createdAt: iso(b.createdAt)!,
       readyAt: iso(b.readyAt),
       postedAt: iso(b.postedAt),
+      lettersOverOneSheet: Number(over.n),
     };
   }
 

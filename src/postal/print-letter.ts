@@ -95,6 +95,9 @@ export class LetterRenderer {
     private readonly doc: PDFKit.PDFDocument,
     private readonly fonts: PrintFonts,
   ) {
+    // Every page counts, also one pdfkit would add by itself should text ever run past a page:
+    // the manifest's page counts must be those of the file.
+    doc.on('pageAdded', () => this.page++);
     doc.registerFont('body', fonts.regular);
     doc.registerFont('bold', fonts.bold);
     doc.registerFont('fallback', fonts.fallbackRegular);
@@ -112,14 +115,14 @@ export class LetterRenderer {
     const blocks = printBlocks(input.view, input.groupedCode, input.largePrint);
     const placed = this.layout(blocks, size);
     const total = placed.length ? placed[placed.length - 1].page + 1 : 1;
+    const start = this.page;
     for (let p = 0; p < total; p++) {
       this.doc.addPage({ size: 'A4', margin: 0 });
-      this.page++;
       if (p === 0) this.firstPage(input);
       this.footer(input.view, p + 1, total);
       for (const item of placed) if (item.page === p) this.drawBlock(item.block, item.y, size);
     }
-    return total;
+    return this.page - start;
   }
 
   private font(name: FontName, text: string): FontName {
@@ -249,6 +252,7 @@ export class LetterRenderer {
     const placed: Placed[] = [];
     let page = 0;
     let y = BODY_TOP_FIRST;
+    blocks = this.cutLongParagraphs(blocks, size);
     const measured = blocks.map((b) => this.measure(b, size));
     blocks.forEach((block, i) => {
       const m = measured[i];
@@ -266,6 +270,28 @@ export class LetterRenderer {
       y += top + m.height;
     });
     return placed;
+  }
+
+  /**
+   * A paragraph taller than a page could only overflow it (pdfkit would add a page of its own, and
+   * the letter's page count would be wrong in the manifest): a very long incident text is cut
+   * between sentences into paragraphs of at most half a page, which the layout then places like
+   * any other.
+   */
+  private cutLongParagraphs(blocks: Block[], size: number): Block[] {
+    const room = (BODY_BOTTOM - BODY_TOP) / 2;
+    return blocks.flatMap((block): Block[] => {
+      if (block.kind !== 'para' || this.measure(block, size).height <= BODY_BOTTOM - BODY_TOP) return [block];
+      // Sentences (with the space after them), each keeping its run's style.
+      const sentences = block.runs.flatMap((r) => r.text.split(/(?<=[.!?]\s+)/).map((text) => ({ ...r, text })));
+      const pieces: Run[][] = [[]];
+      for (const sentence of sentences) {
+        const current = pieces[pieces.length - 1];
+        if (current.length && this.measure({ kind: 'para', runs: [...current, sentence] }, size).height > room) pieces.push([sentence]);
+        else current.push(sentence);
+      }
+      return pieces.map((runs) => ({ kind: 'para', runs }));
+    });
   }
 
   private text(text: string, font: FontName, size: number, x: number, y: number | undefined, width: number, spacing = LINE_SPACING): void {

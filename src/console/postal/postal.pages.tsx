@@ -90,6 +90,7 @@ function ReadyBatch({ lang, batch, isComms }: { lang: Lang; batch: PrintBatchVie
           <code title={t.sha256Full(f.sha256)}>{f.sha256.slice(0, SHA_SHOWN)}</code>,
         ])}
       />
+      {batch.lettersOverOneSheet > 0 && <Warning>{t.overOneSheet(batch.lettersOverOneSheet, n(batch.lettersOverOneSheet))}</Warning>}
       {isComms && <p className="hint">{t.downloadHint}</p>}
       {isComms && !batch.postedAt && (
         <p>

@@ -38,6 +38,7 @@ export const POSTAL: Texts<{
   sha256Full: (hash: string) => string;
   manifest: string;
   downloadHint: string;
+  overOneSheet: (letters: number, shown: string) => string;
   markPosted: string;
   noBatches: string;
   postedTitle: (id: number) => string;
@@ -100,6 +101,8 @@ export const POSTAL: Texts<{
     sha256Full: (hash) => `SHA-256 ${hash}`,
     manifest: 'lijst voor de drukker',
     downloadHint: 'De bestanden bevatten namen en adressen. Elke download wordt vastgelegd. Geef ze alleen aan de drukker.',
+    overOneSheet: (letters, shown) =>
+      `${shown} ${letters === 1 ? 'brief past' : 'brieven passen'} niet op één vel (meer dan 2 bladzijden). Meld het de drukker. Meestal is de beschrijving van het incident te lang: maak die korter voor de volgende brieven.`,
     markPosted: 'Markeren als verstuurd',
     noBatches: 'Nog geen drukbestanden.',
     postedTitle: (id) => `Drukbestand ${id} markeren als verstuurd`,
@@ -162,6 +165,8 @@ export const POSTAL: Texts<{
     sha256Full: (hash) => `SHA-256 ${hash}`,
     manifest: 'list for the print house',
     downloadHint: 'The files hold names and addresses. Every download is recorded. Give them to the print house only.',
+    overOneSheet: (letters, shown) =>
+      `${shown} ${letters === 1 ? 'letter does' : 'letters do'} not fit on one sheet (more than 2 pages). Tell the print house. Usually the incident's description is too long: shorten it for the next letters.`,
     markPosted: 'Mark as posted',
     noBatches: 'No print batches yet.',
     postedTitle: (id) => `Mark print batch ${id} as posted`,
