@@ -3,7 +3,8 @@ import 'dotenv/config';
 import { createApp, prepare } from './bootstrap';
 import { JsonLogger } from './common/json-logger';
 import { ConfigError, loadConfig } from './config/config';
-import { forkWorkers } from './workers';
+import { getHeapStatistics } from 'node:v8';
+import { forkWorkers, heapBoundAdvice } from './workers';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   if (config.appRole === 'worker') {
     logger.log({ msg: 'worker started', role: config.appRole }, 'main');
+    const advice = process.send ? undefined : heapBoundAdvice(config, getHeapStatistics().heap_size_limit);
+    if (advice) logger.warn({ msg: advice }, 'main');
     return;
   }
   await app.listen(config.port);

@@ -23,6 +23,17 @@ export function workerExecArgv(config: Pick<AppConfig, 'workerHeapMb'>, base: st
   return [...base, `--max-old-space-size=${config.workerHeapMb}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`];
 }
 
+/**
+ * For a worker process that was not forked (APP_ROLE=worker with WORKERS=1, started by hand or by a
+ * process manager): what to say when it runs without the heap bound a fork would have, or nothing.
+ * The limit V8 reports is the old generation's plus the young generation's, so twice the bound is
+ * far enough from it to mean "not set".
+ */
+export function heapBoundAdvice(config: Pick<AppConfig, 'workerHeapMb'>, heapLimitBytes: number): string | undefined {
+  if (config.workerHeapMb === 0 || heapLimitBytes <= 2 * config.workerHeapMb * 1024 * 1024) return undefined;
+  return `this worker's heap may grow to ${Math.round(heapLimitBytes / 1024 / 1024)} MiB, and garbage will use much of it; start it as \`node ${workerExecArgv(config, []).join(' ')} dist/main.js\` (README, "API and workers separately"), or set WORKER_HEAP_MB=0 to silence this`;
+}
+
 /** Young-generation semi-space of a worker (MiB): more scavenges, less memory held by short-lived garbage. */
 const WORKER_SEMI_SPACE_MB = 4;
 
