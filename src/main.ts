@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import 'dotenv/config';
+import { getHeapStatistics } from 'node:v8';
 import { createApp, prepare } from './bootstrap';
 import { JsonLogger } from './common/json-logger';
 import { ConfigError, loadConfig } from './config/config';
-import { getHeapStatistics } from 'node:v8';
 import { forkWorkers, heapBoundAdvice } from './workers';
 
 async function main(): Promise<void> {

@@ -4,14 +4,6 @@ import type { LoggerService } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 
 /**
- * WORKERS=n: this process forks n queue-worker processes (APP_ROLE=worker) and keeps them running;
- * itself it serves HTTP only (APP_ROLE all) or nothing (APP_ROLE worker). The forks run at
- * WORKER_NICE (default 10), so when the CPU is short the kernel gives it to HTTP first. One Node process sends
- * on one core; the forks use the others. The SMTP connections (SMTP_POOL_SIZE) and the letters in
- * flight (SEND_CONCURRENCY) are the machine's, shared out among the forks, so a machine keeps the
- * same number of connections to the relay whatever WORKERS is.
- */
-/**
  * The Node flags of a worker process: with WORKER_HEAP_MB, a bounded old generation and a 4 MiB
  * young generation. V8 otherwise sizes its heap by the machine's memory (about 4 GiB here) and lets
  * garbage grow far past what a worker keeps alive: drawing print files took a worker from 190 MiB at
@@ -37,6 +29,14 @@ export function heapBoundAdvice(config: Pick<AppConfig, 'workerHeapMb'>, heapLim
 /** Young-generation semi-space of a worker (MiB): more scavenges, less memory held by short-lived garbage. */
 const WORKER_SEMI_SPACE_MB = 4;
 
+/**
+ * WORKERS=n: this process forks n queue-worker processes (APP_ROLE=worker) and keeps them running;
+ * itself it serves HTTP only (APP_ROLE all) or nothing (APP_ROLE worker). The forks run at
+ * WORKER_NICE (default 10), so when the CPU is short the kernel gives it to HTTP first. One Node process sends
+ * on one core; the forks use the others. The SMTP connections (SMTP_POOL_SIZE) and the letters in
+ * flight (SEND_CONCURRENCY) are the machine's, shared out among the forks, so a machine keeps the
+ * same number of connections to the relay whatever WORKERS is.
+ */
 export function forkWorkers(config: AppConfig, logger: LoggerService): { stop(): Promise<void> } {
   const children = new Set<ChildProcess>();
   let stopping = false;

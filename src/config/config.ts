@@ -47,7 +47,7 @@ export interface AppConfig {
   workers: number;
   /** Scheduling niceness of the forked worker processes, so the HTTP process wins the CPU when it is short. */
   workerNice: number;
-  /** V8 old-generation limit (MiB) of the forked worker processes, with a small young generation; 0 = Node's defaults (README, "Memory"). */
+  /** V8 old-generation limit (MiB) of the forked worker processes, with a small young generation; 0 = Node's defaults (README, "API and workers separately"). */
   workerHeapMb: number;
   /** How often the campaign reconciler runs (re-enqueue lost jobs, expire leases, complete campaigns). */
   reconcileIntervalSeconds: number;

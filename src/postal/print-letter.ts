@@ -74,6 +74,12 @@ function keepsWithNext(block: Block): boolean {
 }
 
 type FontName = 'body' | 'bold' | 'fallback' | 'fallbackBold';
+/** Space a block wants above it (unless it opens a page) and its own height, in points. */
+interface Measured {
+  before: number;
+  height: number;
+}
+
 interface Placed {
   block: Block;
   page: number;
@@ -211,7 +217,7 @@ export class LetterRenderer {
     return (items.length > 1 ? COLUMN : WIDTH) - 7 * MM;
   }
 
-  private measure(block: Block, size: number): { before: number; height: number } {
+  private measure(block: Block, size: number): Measured {
     const after = size * 0.2;
     switch (block.kind) {
       case 'title':
@@ -252,13 +258,12 @@ export class LetterRenderer {
     const placed: Placed[] = [];
     let page = 0;
     let y = BODY_TOP_FIRST;
-    blocks = this.cutLongParagraphs(blocks, size);
-    const measured = blocks.map((b) => this.measure(b, size));
-    blocks.forEach((block, i) => {
-      const m = measured[i];
+    const sized = blocks.flatMap((b) => this.sized(b, size));
+    sized.forEach(({ block, m }, i) => {
       const top = y === (page === 0 ? BODY_TOP_FIRST : BODY_TOP) ? 0 : m.before;
       let need = top + m.height;
-      if (keepsWithNext(block) && measured[i + 1]) need += measured[i + 1].before + measured[i + 1].height;
+      const next = sized[i + 1]?.m;
+      if (keepsWithNext(block) && next) need += next.before + next.height;
       if (y + need > BODY_BOTTOM) {
         page++;
         y = BODY_TOP;
@@ -273,24 +278,26 @@ export class LetterRenderer {
   }
 
   /**
-   * A paragraph taller than a page could only overflow it (pdfkit would add a page of its own, and
-   * the letter's page count would be wrong in the manifest): a very long incident text is cut
-   * between sentences into paragraphs of at most half a page, which the layout then places like
-   * any other.
+   * A block with its size. A paragraph taller than a page could only overflow it (pdfkit would add
+   * a page of its own, and the letter's page count would be wrong in the manifest): a very long
+   * incident text is cut between sentences into paragraphs of at most half a page, which the
+   * layout then places like any other.
    */
-  private cutLongParagraphs(blocks: Block[], size: number): Block[] {
+  private sized(block: Block, size: number): { block: Block; m: Measured }[] {
+    const m = this.measure(block, size);
+    if (block.kind !== 'para' || m.height <= BODY_BOTTOM - BODY_TOP) return [{ block, m }];
     const room = (BODY_BOTTOM - BODY_TOP) / 2;
-    return blocks.flatMap((block): Block[] => {
-      if (block.kind !== 'para' || this.measure(block, size).height <= BODY_BOTTOM - BODY_TOP) return [block];
-      // Sentences (with the space after them), each keeping its run's style.
-      const sentences = block.runs.flatMap((r) => r.text.split(/(?<=[.!?]\s+)/).map((text) => ({ ...r, text })));
-      const pieces: Run[][] = [[]];
-      for (const sentence of sentences) {
-        const current = pieces[pieces.length - 1];
-        if (current.length && this.measure({ kind: 'para', runs: [...current, sentence] }, size).height > room) pieces.push([sentence]);
-        else current.push(sentence);
-      }
-      return pieces.map((runs) => ({ kind: 'para', runs }));
+    // Sentences (with the space after them), each keeping its run's style.
+    const sentences = block.runs.flatMap((r) => r.text.split(/(?<=[.!?]\s+)/).map((text) => ({ ...r, text })));
+    const pieces: Run[][] = [[]];
+    for (const sentence of sentences) {
+      const current = pieces[pieces.length - 1];
+      if (current.length && this.measure({ kind: 'para', runs: [...current, sentence] }, size).height > room) pieces.push([sentence]);
+      else current.push(sentence);
+    }
+    return pieces.map((runs) => {
+      const piece: Block = { kind: 'para', runs };
+      return { block: piece, m: this.measure(piece, size) };
     });
   }
 
