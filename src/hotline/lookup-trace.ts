@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { TraceEntry } from './browsing-rules';
+import { decodeTrace, encodeTraceEntry } from './trace-codec';
 
 /** Enough history for every rule at its largest sensible threshold, small enough to read on each lookup. */
 const MAX_ENTRIES = 200;
@@ -10,17 +11,31 @@ const MAX_ENTRIES = 200;
 const MIN_TTL_SECONDS = 86400;
 
 /**
+ * Append, trim, renew and read back in one atomic step, answered as one string: the MULTI it
+ * replaces answered 200 separate replies, and every lookup runs this.
+ */
+const ADD_AND_READ = `
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return table.concat(redis.call('LRANGE', KEYS[1], 0, -1), '\\n')
+`;
+
+type TraceRedis = Redis & { hotlineTraceAdd(key: string, entry: string, maxEntries: number, ttlMs: number): Promise<string> };
+
+/**
  * Each staff member's recent lookups as the browsing rules see them, in Redis so every API process
  * adds to and reads the same trace. Postcodes are kept only as a keyed hash (APP_SECRET).
  */
 @Injectable()
 export class LookupTrace implements OnModuleDestroy {
-  private readonly redis: Redis;
+  private readonly redis: TraceRedis;
   private readonly ttlMs: number;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) as TraceRedis;
     this.redis.on('error', () => undefined);
+    this.redis.defineCommand('hotlineTraceAdd', { numberOfKeys: 1, lua: ADD_AND_READ });
     const a = config.hotlineAlerts;
     this.ttlMs = Math.max(MIN_TTL_SECONDS, a.burstWindowSeconds, a.walkWindowSeconds) * 1000;
   }
@@ -32,11 +47,7 @@ export class LookupTrace implements OnModuleDestroy {
 
   /** Adds one lookup and answers the member's trace, oldest first, in one atomic step. */
   async add(staffId: number, entry: TraceEntry): Promise<TraceEntry[]> {
-    const key = this.key(staffId);
-    const results = await this.redis.multi().rpush(key, JSON.stringify(entry)).ltrim(key, -MAX_ENTRIES, -1).pexpire(key, this.ttlMs).lrange(key, 0, -1).exec();
-    const failed = results?.find(([err]) => err);
-    if (!results || failed) throw failed?.[0] ?? new Error('lookup trace transaction aborted');
-    return (results[3][1] as string[]).map((raw) => JSON.parse(raw) as TraceEntry);
+    return decodeTrace(await this.redis.hotlineTraceAdd(this.key(staffId), encodeTraceEntry(entry), MAX_ENTRIES, this.ttlMs));
   }
 
   /** After an admin resolved an alert the member starts with a clean trace, or the same lookups would raise it again. */
