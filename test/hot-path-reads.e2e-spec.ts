@@ -119,7 +119,13 @@ describe('Plain-SQL reads on the lookup path', () => {
     );
     const letters = await t.app.get(CampaignLettersService).timelineByCustomer(String(customerId));
     const entities = await orm.getRepository(Letter).find({ where: { customerId: String(customerId) }, order: { id: 'ASC' } });
-    expect(letters).toEqual(entities.map(({ id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds, kind, followsSeverity }) => ({ id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds, kind, followsSeverity })));
+    expect(letters).toEqual(
+      entities.map(({ id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds, kind, followsSeverity }) => ({
+        ...{ id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds, kind, followsSeverity },
+        firstClickAt: null,
+        acknowledgedAt: null,
+      })),
+    );
     expect(letters[0].sentAt).toEqual(new Date('2026-11-21T10:00:00.123Z'));
     expect(letters[0].tipIds).toEqual(['a', 'b']);
     expect(letters[1].tipIds).toBeNull();
@@ -133,6 +139,13 @@ describe('Plain-SQL reads on the lookup path', () => {
     expect([...engagement.keys()]).toEqual([letters[0].id]);
     expect(engagement.get(letters[0].id)).toEqual({ ...expected });
     expect(engagement.get(letters[0].id)!.acknowledgedAt).toEqual(new Date('2026-11-21T12:31:00.000Z'));
+    // The timeline carries the same two moments, joined in its one query.
+    const joined = await t.app.get(CampaignLettersService).timelineByCustomer(String(customerId));
+    expect(joined.map((l) => [l.firstClickAt, l.acknowledgedAt])).toEqual([
+      [expected.firstClickAt, expected.acknowledgedAt],
+      [null, null],
+    ]);
+    expect(joined[0].firstClickAt).toEqual(new Date('2026-11-21T12:30:00.000Z'));
   });
 
   it('authenticates an active staff member and refuses a disabled one', async () => {
@@ -144,7 +157,15 @@ describe('Plain-SQL reads on the lookup path', () => {
     // bearer-token request has no use for and so never loads.
     const full = await staff.findById(id);
     const signInOnly = ['passwordHash', 'setupExpiresAt', 'setupTokenHash', 'signInEnabledAt', 'totpLastStep', 'totpSecret'];
-    expect(member).toEqual(Object.fromEntries(Object.entries(full ?? {}).filter(([k]) => !signInOnly.includes(k))));
+    expect(member).toEqual({ ...Object.fromEntries(Object.entries(full ?? {}).filter(([k]) => !signInOnly.includes(k))), lookupsHeldBy: null });
+    // An open alert that suspends arrives with the member; one that does not suspend, or a resolved one, does not.
+    await inst.db.query("INSERT INTO hotline_alerts (staffId, openFor, rule, findings, suspends, raisedAt) VALUES (?, ?, 'burst', '[]', 0, NOW(3))", [id, id]);
+    expect((await staff.authenticate(token))?.lookupsHeldBy).toBeNull();
+    await inst.db.query('UPDATE hotline_alerts SET suspends = 1 WHERE openFor = ?', [id]);
+    const [alert]: { id: number }[] = await inst.db.query('SELECT id FROM hotline_alerts WHERE openFor = ?', [id]);
+    expect((await staff.authenticate(token))?.lookupsHeldBy).toBe(Number(alert.id));
+    await inst.db.query('UPDATE hotline_alerts SET openFor = NULL, resolvedAt = NOW(3) WHERE id = ?', [alert.id]);
+    expect((await staff.authenticate(token))?.lookupsHeldBy).toBeNull();
     await inst.db.query('UPDATE staff_members SET disabledAt = NOW(3) WHERE id = ?', [id]);
     expect(await staff.authenticate(token)).toBeNull();
     expect(await staff.authenticate(`${token}x`)).toBeNull();

@@ -4,7 +4,11 @@ import { In, Repository } from 'typeorm';
 import { Campaign } from './campaign.entity';
 import { Letter } from './letter.entity';
 
-export type LetterTimelineRow = Pick<Letter, 'id' | 'campaignId' | 'channel' | 'state' | 'sentAt' | 'deliveredAt' | 'bouncedAt' | 'printedAt' | 'postedAt' | 'returnedAt' | 'tipIds' | 'kind' | 'followsSeverity'>;
+/** A letter as the hotline shows it, with when its link was first followed and when it was acknowledged (null: not yet). */
+export type LetterTimelineRow = Pick<Letter, 'id' | 'campaignId' | 'channel' | 'state' | 'sentAt' | 'deliveredAt' | 'bouncedAt' | 'printedAt' | 'postedAt' | 'returnedAt' | 'tipIds' | 'kind' | 'followsSeverity'> & {
+  firstClickAt: Date | null;
+  acknowledgedAt: Date | null;
+};
 
 /** Letters of one incident per channel, for the breach register (added by the register issue). */
 export interface IncidentLetterFigures {
@@ -48,11 +52,17 @@ export class CampaignLettersService {
 
   /**
    * Every letter to this customer, oldest first, with only what the hotline shows. Plain SQL: it runs
-   * on every hotline lookup, where TypeORM's find options cost more CPU than the query.
+   * on every hotline lookup, where TypeORM's find options cost more CPU than the query. The click and
+   * acknowledgement come from tracking's `letter_engagements` by a read-only join: one round trip
+   * instead of two, on a machine where each costs more than the query. Callers that want this
+   * process's buffered clicks included flush TrackingService first.
    */
   async timelineByCustomer(customerId: string): Promise<LetterTimelineRow[]> {
     const rows = await this.letters.query<(Omit<LetterTimelineRow, 'tipIds'> & { tipIds: string | string[] | null })[]>(
-      'SELECT id, campaignId, channel, state, sentAt, deliveredAt, bouncedAt, printedAt, postedAt, returnedAt, tipIds, kind, followsSeverity FROM letters WHERE customerId = ? ORDER BY id',
+      `SELECT l.id, l.campaignId, l.channel, l.state, l.sentAt, l.deliveredAt, l.bouncedAt, l.printedAt, l.postedAt, l.returnedAt, l.tipIds, l.kind, l.followsSeverity,
+              e.firstClickAt, e.acknowledgedAt
+         FROM letters l LEFT JOIN letter_engagements e ON e.letterId = l.id
+        WHERE l.customerId = ? ORDER BY l.id`,
       [customerId],
     );
     // MariaDB's JSON is text on the wire; MySQL's JSON arrives parsed.

@@ -1,4 +1,4 @@
-import { Letter } from '../campaigns/letter.entity';
+import type { LetterTimelineRow } from '../campaigns/campaign-letters.service';
 import { AffectedCustomer } from '../customers/affected-customer.entity';
 import { categoriesToMask, TIER_SEVERITY } from '../customers/tiers';
 import { hotlineCustomerView, tipIdsToRepeat } from './customer-view';
@@ -24,13 +24,13 @@ function customer(): AffectedCustomer {
   });
 }
 
-function letter(id: string, fields: Partial<Letter>): Letter {
-  return Object.assign(new Letter(), { id, campaignId: 3, kind: 'warning', followsSeverity: null, channel: 'email', state: 'sent', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, tipIds: null, ...fields });
+function letter(id: string, fields: Partial<LetterTimelineRow>): LetterTimelineRow {
+  return { id, campaignId: 3, kind: 'warning', followsSeverity: null, channel: 'email', state: 'sent', sentAt: null, deliveredAt: null, bouncedAt: null, printedAt: null, postedAt: null, returnedAt: null, tipIds: null, firstClickAt: null, acknowledgedAt: null, ...fields };
 }
 
 describe(hotlineCustomerView.name, () => {
   it('shows masked contact data and never the birth date, IBAN or street', () => {
-    const view = hotlineCustomerView(customer(), [], new Map(), [], []);
+    const view = hotlineCustomerView(customer(), [], [], []);
     expect(view).toMatchObject({
       customerNumber: 'K0000007',
       name: 'Jan Jansen',
@@ -48,13 +48,12 @@ describe(hotlineCustomerView.name, () => {
     expect(Object.keys(view)).not.toContain('birthDate');
   });
 
-  it('joins each letter with its clicks and read confirmation, and says which wave it was', () => {
+  it('shows each letter with its first click and read confirmation, and says which wave it was', () => {
     const sent = new Date('2026-11-21T10:00:00Z');
     const clicked = new Date('2026-11-21T12:00:00Z');
     const view = hotlineCustomerView(
       customer(),
-      [letter('1', { sentAt: sent, deliveredAt: sent }), letter('2', { channel: 'post', state: 'pending', campaignId: 4, followsSeverity: 1 }), letter('3', { campaignId: 5, kind: 'update' })],
-      new Map([['1', { firstClickAt: clicked, acknowledgedAt: null }]]),
+      [letter('1', { sentAt: sent, deliveredAt: sent, firstClickAt: clicked }), letter('2', { channel: 'post', state: 'pending', campaignId: 4, followsSeverity: 1 }), letter('3', { campaignId: 5, kind: 'update' })],
       [],
       [],
     );

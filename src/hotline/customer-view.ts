@@ -46,11 +46,6 @@ export interface HotlineCustomer {
   tips: string[];
 }
 
-export interface Engagement {
-  firstClickAt: Date | null;
-  acknowledgedAt: Date | null;
-}
-
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 /** Tip ids of all letters, newest letter first, each tip once. */
@@ -64,7 +59,6 @@ export function tipIdsToRepeat(letters: Pick<Letter, 'tipIds'>[]): string[] {
 export function hotlineCustomerView(
   customer: AffectedCustomer,
   letters: LetterTimelineRow[],
-  engagement: Map<string, Engagement>,
   contacts: ContactLine[],
   tips: string[],
 ): HotlineCustomer {
@@ -77,23 +71,20 @@ export function hotlineCustomerView(
     phoneMasked: maskPhone(customer.phone),
     address: { postcode: customer.postcode, houseNumber: customer.houseNumber, houseNumberSuffix: customer.houseNumberSuffix, city: customer.city },
     language: customer.language,
-    letters: letters.map((l) => {
-      const e = engagement.get(l.id);
-      return {
-        campaignId: l.campaignId,
-        kind: l.kind === 'warning' && l.followsSeverity !== null && l.followsSeverity !== undefined ? 'follow-up' : l.kind,
-        channel: l.channel,
-        state: l.state,
-        sentAt: iso(l.sentAt),
-        deliveredAt: iso(l.deliveredAt),
-        bouncedAt: iso(l.bouncedAt),
-        printedAt: iso(l.printedAt),
-        postedAt: iso(l.postedAt),
-        returnedAt: iso(l.returnedAt),
-        clickedAt: iso(e?.firstClickAt),
-        acknowledgedAt: iso(e?.acknowledgedAt),
-      };
-    }),
+    letters: letters.map((l) => ({
+      campaignId: l.campaignId,
+      kind: l.kind === 'warning' && l.followsSeverity !== null && l.followsSeverity !== undefined ? 'follow-up' : l.kind,
+      channel: l.channel,
+      state: l.state,
+      sentAt: iso(l.sentAt),
+      deliveredAt: iso(l.deliveredAt),
+      bouncedAt: iso(l.bouncedAt),
+      printedAt: iso(l.printedAt),
+      postedAt: iso(l.postedAt),
+      returnedAt: iso(l.returnedAt),
+      clickedAt: iso(l.firstClickAt),
+      acknowledgedAt: iso(l.acknowledgedAt),
+    })),
     contacts,
     tips,
   };

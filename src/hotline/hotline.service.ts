@@ -107,7 +107,8 @@ export class HotlineService {
 
   /** While an alert about this member is open (and suspends), no lookup is answered; the attempt is audited. */
   private async refuseIfSuspended(staff: StaffMember, kind: LookupKind | null, reason: string | null, incidentId: number | null): Promise<void> {
-    const alertId = await this.alerts.suspendingAlert(staff.id);
+    // A member authenticated by token arrives with this already read (see StaffService.authenticate).
+    const alertId = staff.lookupsHeldBy !== undefined ? staff.lookupsHeldBy : await this.alerts.suspendingAlert(staff.id);
     if (alertId === null) return;
     await this.recordLookup(staff, kind, 'suspended', reason, incidentId, null);
     throw new ForbiddenException(suspendedMessage(alertId));
@@ -153,10 +154,11 @@ export class HotlineService {
   }
 
   private async view(customer: AffectedCustomer): Promise<HotlineCustomer> {
+    // A click this process has only buffered so far is shown too.
+    await this.tracking.flush();
     const [letters, contacts] = await Promise.all([this.campaignLetters.timelineByCustomer(customer.id), this.contacts.listForCustomer(customer.id)]);
-    const engagement = await this.tracking.engagementFor(letters.map((l) => l.id));
     const tips = this.letters.tipTexts(tipIdsToRepeat(letters), customer.language);
-    return hotlineCustomerView(customer, letters, engagement, contacts, tips);
+    return hotlineCustomerView(customer, letters, contacts, tips);
   }
 
   /** Which kind of identifier, never its value; the subject only on a hit. */

@@ -49,4 +49,10 @@ export class StaffMember {
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /**
+   * Not a column: the open hotline alert that holds this member's lookups (null: none), read
+   * together with the token by StaffService.authenticate; undefined where it was not read.
+   */
+  lookupsHeldBy?: number | null;
 }
