@@ -7,7 +7,7 @@
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 
@@ -31,6 +31,26 @@ export function processFacts(pid: number): { peakRss: number; cpuSeconds: number
   } catch {
     return undefined;
   }
+}
+
+/** Pids of running processes by command name (e.g. mariadbd), read from /proc; empty where there is none. */
+export function pidsNamed(names: string[]): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** CPU seconds so far of the local MySQL/MariaDB and Redis servers, to charge their share of a measured run. */
+export function serviceCpuSeconds(): { mysql: number; redis: number } {
+  const sum = (names: string[]) => pidsNamed(names).reduce((total, pid) => total + (processFacts(pid)?.cpuSeconds ?? 0), 0);
+  return { mysql: sum(['mariadbd', 'mysqld']), redis: sum(['redis-server']) };
 }
 
 /** The same for a process and every process it forked (WORKERS=n): CPU summed, peak RSS summed over the processes. */
