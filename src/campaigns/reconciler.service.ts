@@ -112,10 +112,17 @@ export class Reconciler {
    */
   private async reenqueueLost(campaignIds: number[]): Promise<number> {
     if (campaignIds.length === 0) return 0;
+    // Jobs first, letters second. The other way round, every job that finished between the two
+    // reads had its letter counted as waiting but its job no longer held, so a campaign sending a
+    // few hundred letters a second looked like it had lost jobs on most runs, and each such run
+    // cleaned Bull and checked every waiting letter's job (tens of thousands of reads) while the
+    // hotline needed the CPU. In this order a letter still waiting at the second read was held at
+    // the first: by its own job, or by the sending job still running while it schedules the retry
+    // (campaigns whose start is still adding jobs are skipped by the caller), so only a loss shows.
+    const held = await this.queue.jobsHeld();
     const [{ n }]: { n: string }[] = await this.db.query("SELECT COUNT(*) AS n FROM letters WHERE campaignId IN (?) AND state IN ('queued','retrying')", [campaignIds]);
     const needed = Number(n);
     if (needed === 0) return 0;
-    const held = await this.queue.jobsHeld();
     if (held >= needed && !this.due('lastExactCheck')) return 0;
     if (held < needed) {
       this.logger.warn({ msg: 'letters without a job; re-adding', needed, held });
