@@ -1,6 +1,6 @@
 import { RegisterModule } from '../register/register.module';
 import { ConsoleRegisterController } from './register/register.controller';
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConsoleSessionMiddleware } from '../staff/console-sessions';
 import { AuditModule } from '../audit/audit.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
@@ -40,8 +40,10 @@ const CONTROLLERS = [RootController, AssetsController, SignInController, Console
 })
 export class ConsoleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // By path, not by controller: per controller Nest registers one middleware layer per console
-    // route (60 of them), and Express walked all of them on every API request and link click too.
-    consumer.apply(ConsoleSessionMiddleware).forRoutes({ path: '/', method: RequestMethod.GET }, { path: 'console', method: RequestMethod.ALL }, { path: 'console/*path', method: RequestMethod.ALL });
+    // One plain path, not the controllers: per controller Nest registers a middleware layer for each
+    // console route (60 of them), and Express walked all of them on every API request and link click.
+    // A plain string is mounted with Express use(): one layer for /console and everything under it,
+    // and no route of its own (RequestMethod.ALL would add one for every HTTP method).
+    consumer.apply(ConsoleSessionMiddleware).forRoutes('console');
   }
 }
