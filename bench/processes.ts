@@ -251,7 +251,7 @@ export async function benchInstallation(what: string, extraEnv: NodeJS.ProcessEn
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     PORT: process.env.BENCH_PORT ?? '3105',
     PUBLIC_BASE_URL: 'https://waarschuwing.example',
-    SEND_RATE: '100000',
+    SEND_RATE: process.env.SEND_RATE ?? '100000',
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
