@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { Keyring, keyringFor } from '../data-keys/keyring';
 import { AffectedCustomer } from './affected-customer.entity';
 import { CustomerInput, MergedCustomer, StoredCustomer } from './customer-merge';
-import { NO_PERSONAL_DATA, openCustomer, personalFromText, personalText, SealedColumns, sealCustomer } from './sealed-customer';
+import { NO_PERSONAL_DATA, openCustomer, personalFromText, personalText, SealedColumns, sealCustomer, sealCustomerHex } from './sealed-customer';
 import { CATEGORIES, Category, Tier, tierFromSeverity } from './tiers';
 
 /** Every column a read needs: the sealed personal value and the plain ones. */
@@ -287,9 +287,9 @@ export class CustomersService {
 
   /** One customer as a line of loadNew's input (tab-separated, backslash escapes, \N for NULL; the sealed bytes as hex). */
   loadLine(incidentId: number, importId: number, r: MergedCustomer, text?: string): string {
-    const sealed = sealCustomer(this.keyring, r, text ?? personalText(r));
+    const sealed = sealCustomerHex(this.keyring, r, text ?? personalText(r));
     return (
-      incidentId + '\t' + sealed.numberIndex.toString('hex') + '\t' + (sealed.addressIndex ? sealed.addressIndex.toString('hex') : '\\N') + '\t' + sealed.personal.toString('hex') + '\t' +
+      incidentId + '\t' + sealed.numberIndex + '\t' + (sealed.addressIndex ?? '\\N') + '\t' + sealed.personal + '\t' +
       sealed.dataKeyId + '\t' + (sealed.hasEmail ? '1' : '0') + '\t' + r.language + '\t' + (r.formerCustomer ? '1' : '0') + '\t' + Number(r.tierSeverity) + '\t' + Number(r.exposedMask) + '\t' +
       importId + '\n'
     );

@@ -65,13 +65,33 @@ export interface SealedColumns {
   hasEmail: boolean;
 }
 
-export function sealCustomer(keyring: Keyring, c: PersonalFields, text: string = personalText(c), keyId?: string): SealedColumns {
+/** SealedColumns with the binary values as hex: what the import's LOAD DATA stream carries. */
+export interface SealedHex {
+  personal: string;
+  dataKeyId: string;
+  numberIndex: string;
+  addressIndex: string | null;
+  hasEmail: boolean;
+}
+
+export function sealCustomerHex(keyring: Keyring, c: PersonalFields, text: string = personalText(c), keyId?: string): SealedHex {
   return {
-    personal: keyring.seal(text, keyId),
+    personal: keyring.sealHex(text, keyId),
     dataKeyId: keyId ?? keyring.newestId,
-    numberIndex: keyring.numberIndex(c.customerNumber, keyId),
-    addressIndex: c.postcode && c.houseNumber ? keyring.addressIndex(c.postcode, c.houseNumber, c.houseNumberSuffix, keyId) : null,
+    numberIndex: keyring.numberIndexHex(c.customerNumber, keyId),
+    addressIndex: c.postcode && c.houseNumber ? keyring.addressIndexHex(c.postcode, c.houseNumber, c.houseNumberSuffix, keyId) : null,
     hasEmail: c.email !== null && c.email !== '',
+  };
+}
+
+export function sealCustomer(keyring: Keyring, c: PersonalFields, text: string = personalText(c), keyId?: string): SealedColumns {
+  const hex = sealCustomerHex(keyring, c, text, keyId);
+  return {
+    personal: Buffer.from(hex.personal, 'hex'),
+    dataKeyId: hex.dataKeyId,
+    numberIndex: Buffer.from(hex.numberIndex, 'hex'),
+    addressIndex: hex.addressIndex === null ? null : Buffer.from(hex.addressIndex, 'hex'),
+    hasEmail: hex.hasEmail,
   };
 }
 

@@ -66,6 +66,20 @@ describe(Keyring.name, () => {
   it('computes the blind index as standard HMAC-SHA256 under the HKDF-derived index key', () => {
     const key = parseDataKeys(`k1:${b64(1)}`, true).keys[0];
     for (const text of ['K-001', 'Zoë', '']) expect(one.numberIndex(text)).toEqual(standardBlind(numberIndexKeyForTest(key), text));
+    // Texts around the size the pad buffer holds (256 bytes): the fast path and the long one agree with HMAC.
+    for (const text of ['é'.repeat(85), 'é'.repeat(86), 'x'.repeat(256), 'x'.repeat(300), '😀'.repeat(60)]) {
+      expect(one.numberIndex(text)).toEqual(standardBlind(numberIndexKeyForTest(key), text));
+    }
+    // A long text first, then a short one: nothing of the first is left in the shared pad buffer.
+    expect(one.numberIndex('K-001')).toEqual(standardBlind(numberIndexKeyForTest(key), 'K-001'));
+  });
+
+  it('gives the same sealed value and indexes as hex as it gives as bytes', () => {
+    const sealed = one.sealHex('Ans Kok');
+    expect(one.open(Buffer.from(sealed, 'hex'))).toBe('Ans Kok');
+    expect(sealedKeyId(Buffer.from(sealed, 'hex'))).toBe('k1');
+    expect(one.numberIndexHex('K-001')).toBe(one.numberIndex('K-001').toString('hex'));
+    expect(one.addressIndexHex('1234 AB', '12', 'A')).toBe(one.addressIndex('1234 AB', '12', 'A').toString('hex'));
   });
 
   it('never shows key material when a config or key is printed', () => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hash, hkdfSync, KeyObject, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hash, hkdfSync, randomFillSync } from 'node:crypto';
 
 /**
  * The keys that protect customers' personal data at rest (README, "Data at rest"). Plain
@@ -82,16 +82,32 @@ export function parseDataKeys(raw: string | undefined, production: boolean): Dat
 interface Derived {
   id: string;
   idBytes: Buffer;
-  seal: KeyObject;
+  /** The start of every value sealed under this key, as hex: version, key-id length, key id. */
+  headHex: string;
+  /**
+   * The raw sub-key, not a KeyObject: createCipheriv takes a Buffer ~1 µs faster, and an import
+   * seals a million values. It never leaves this module, like the HMAC pads beside it.
+   */
+  seal: Buffer;
   numberIndex: HmacKey;
   addressIndex: HmacKey;
 }
 
-/** An HMAC-SHA256 key as its two padded blocks (RFC 2104), so one HMAC is two one-shot hashes. */
+/**
+ * An HMAC-SHA256 key as its two padded blocks (RFC 2104), so one HMAC is two one-shot hashes,
+ * each hashing a buffer that already starts with its pad: the message (or the inner digest) is
+ * written in after the pad, with no Buffer.concat per call.
+ */
 interface HmacKey {
   ipad: Buffer;
   opad: Buffer;
+  /** ipad, then room for a message of up to INNER_ROOM bytes. */
+  inner: Buffer;
+  /** opad, then the inner digest's 32 bytes. */
+  outer: Buffer;
 }
+
+const INNER_ROOM = 256;
 
 function hmacKey(key: Buffer): HmacKey {
   const ipad = Buffer.alloc(64, 0x36);
@@ -100,15 +116,21 @@ function hmacKey(key: Buffer): HmacKey {
     ipad[i] ^= key[i];
     opad[i] ^= key[i];
   }
-  return { ipad, opad };
+  const inner = Buffer.alloc(64 + INNER_ROOM);
+  ipad.copy(inner);
+  const outer = Buffer.alloc(64 + 32);
+  opad.copy(outer);
+  return { ipad, opad, inner, outer };
 }
 
 function derive(key: DataKey): Derived {
   const sub = (info: string) => Buffer.from(hkdfSync('sha256', key.secret(), Buffer.alloc(0), `fraud-warning-mailer ${info} v1`, 32));
+  const idBytes = Buffer.from(key.id, 'ascii');
   return {
     id: key.id,
-    idBytes: Buffer.from(key.id, 'ascii'),
-    seal: createSecretKey(sub('seal')),
+    idBytes,
+    headHex: Buffer.concat([Buffer.from([VERSION, idBytes.length]), idBytes]).toString('hex'),
+    seal: sub('seal'),
     numberIndex: hmacKey(sub('blind-index customer-number')),
     addressIndex: hmacKey(sub('blind-index address')),
   };
@@ -164,20 +186,22 @@ export class Keyring {
 
   /** Seals `text` (UTF-8) under the newest key, or under `keyId`. */
   seal(text: string, keyId?: string): Buffer {
+    return Buffer.from(this.sealHex(text, keyId), 'hex');
+  }
+
+  /**
+   * The sealed value as hex, the form the import's LOAD DATA stream carries. Built from the
+   * cipher's hex output: Node makes every Buffer it returns from C++ at a cost of about a
+   * microsecond here, and a seal otherwise returns three (body, final, tag) plus the copy.
+   */
+  sealHex(text: string, keyId?: string): string {
     const k = keyId === undefined ? this.newest : this.key(keyId);
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', k.seal, iv);
-    const body = cipher.update(text, 'utf8');
+    const body = cipher.update(text, 'utf8', 'hex');
     // GCM is a stream mode: final() returns nothing more, it only computes the tag.
-    cipher.final();
-    const out = Buffer.allocUnsafe(2 + k.idBytes.length + IV_BYTES + TAG_BYTES + body.length);
-    out[0] = VERSION;
-    out[1] = k.idBytes.length;
-    let at = 2 + k.idBytes.copy(out, 2);
-    at += iv.copy(out, at);
-    at += cipher.getAuthTag().copy(out, at);
-    body.copy(out, at);
-    return out;
+    cipher.final('hex');
+    return k.headHex + iv.toString('hex') + cipher.getAuthTag().toString('hex') + body;
   }
 
   /** Opens a sealed value; a wrong key or an altered value fails (GCM tag), naming only the key id. */
@@ -196,22 +220,30 @@ export class Keyring {
 
   /** Blind index of a customer number (exact, case-sensitive), under the newest key or `keyId`. */
   numberIndex(customerNumber: string, keyId?: string): Buffer {
-    return blind(keyId === undefined ? this.newest.numberIndex : this.key(keyId).numberIndex, customerNumber);
+    return Buffer.from(this.numberIndexHex(customerNumber, keyId), 'hex');
+  }
+
+  numberIndexHex(customerNumber: string, keyId?: string): string {
+    return blindHex(keyId === undefined ? this.newest.numberIndex : this.key(keyId).numberIndex, customerNumber);
   }
 
   /** The number's blind index under every configured key: lookups match during a rotation too. */
   numberIndexes(customerNumber: string): Buffer[] {
-    return [...this.byId.values()].map((k) => blind(k.numberIndex, customerNumber));
+    return [...this.byId.values()].map((k) => Buffer.from(blindHex(k.numberIndex, customerNumber), 'hex'));
   }
 
   /** Blind index of an address (normalised postcode "1234 AB", house-number digits, suffix upper case or ""). */
   addressIndex(postcode: string, houseNumber: string, houseNumberSuffix: string, keyId?: string): Buffer {
-    return blind(keyId === undefined ? this.newest.addressIndex : this.key(keyId).addressIndex, addressText(postcode, houseNumber, houseNumberSuffix));
+    return Buffer.from(this.addressIndexHex(postcode, houseNumber, houseNumberSuffix, keyId), 'hex');
+  }
+
+  addressIndexHex(postcode: string, houseNumber: string, houseNumberSuffix: string, keyId?: string): string {
+    return blindHex(keyId === undefined ? this.newest.addressIndex : this.key(keyId).addressIndex, addressText(postcode, houseNumber, houseNumberSuffix));
   }
 
   addressIndexes(postcode: string, houseNumber: string, houseNumberSuffix: string): Buffer[] {
     const text = addressText(postcode, houseNumber, houseNumberSuffix);
-    return [...this.byId.values()].map((k) => blind(k.addressIndex, text));
+    return [...this.byId.values()].map((k) => Buffer.from(blindHex(k.addressIndex, text), 'hex'));
   }
 
   private key(id: string): Derived {
@@ -226,12 +258,19 @@ function addressText(postcode: string, houseNumber: string, houseNumberSuffix: s
 }
 
 /**
- * HMAC-SHA256 of `text`, cut to INDEX_BYTES. Written out as two one-shot hashes: the import makes
- * two of these per row, and createHmac's object costs about as much again as the hashing.
+ * HMAC-SHA256 of `text`, cut to INDEX_BYTES, as hex. Written out as two one-shot hashes over the
+ * key's pad buffers (see HmacKey), with hex out: the import makes two of these per row, and
+ * createHmac's object, Buffer.concat and a digest returned as a Buffer each cost about as much
+ * again as the hashing. Synchronous, so the shared pad buffers cannot be overwritten mid-way.
  */
-function blind(key: HmacKey, text: string): Buffer {
-  const inner = hash('sha256', Buffer.concat([key.ipad, Buffer.from(text, 'utf8')]), 'buffer');
-  return hash('sha256', Buffer.concat([key.opad, inner]), 'buffer').subarray(0, INDEX_BYTES);
+function blindHex(key: HmacKey, text: string): string {
+  // At most 3 UTF-8 bytes per UTF-16 unit, so a short text always fits; a longer one goes the plain way.
+  const inner =
+    text.length * 3 <= INNER_ROOM
+      ? hash('sha256', key.inner.subarray(0, 64 + key.inner.write(text, 64, 'utf8')), 'hex')
+      : hash('sha256', Buffer.concat([key.ipad, Buffer.from(text, 'utf8')]), 'hex');
+  key.outer.write(inner, 64, 'hex');
+  return hash('sha256', key.outer, 'hex').slice(0, INDEX_BYTES * 2);
 }
 
 /** The blind index as the standard HMAC computes it (for the test that the two agree). */
