@@ -4,7 +4,7 @@
  * row; every read does one open. Prints ns per row for each, over BENCH_ROWS rows (1,000,000).
  *   node -r ts-node/register/transpile-only bench/seal.bench.ts
  */
-import { openCustomer, PersonalFields, personalText, sealCustomer, sealCustomerHex } from '../src/customers/sealed-customer';
+import { openCustomer, PersonalFields, personalText, sealCustomer, sealCustomerBinary } from '../src/customers/sealed-customer';
 import { Keyring, parseDataKeys } from '../src/data-keys/keyring';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -37,6 +37,6 @@ const people = Array.from({ length: 1000 }, (_, i) => customer(i));
 const sealed = people.map((c) => sealCustomer(keyring, c).personal);
 time('build only (personalText)', (i) => personalText(people[i % 1000]));
 time('import: text + seal + 2 blind-index HMACs', (i) => sealCustomer(keyring, people[i % 1000]));
-time('the same as hex (a LOAD DATA line)', (i) => sealCustomerHex(keyring, people[i % 1000]));
+time('the same as binary strings (LOAD DATA)', (i) => sealCustomerBinary(keyring, people[i % 1000]));
 time('read: open one customer', (i) => openCustomer(keyring, sealed[i % 1000]));
 time('lookup: number index under every key', (i) => keyring.numberIndexes(people[i % 1000].customerNumber));

@@ -1,7 +1,7 @@
 import { escape } from 'mysql2';
 import { parseDataKeys } from '../data-keys/keyring';
 import { mergeCustomer } from './customer-merge';
-import { CustomersService, INSERT_BATCH_ROWS, sqlString } from './customers.service';
+import { CustomersService, INSERT_BATCH_ROWS, loadField, sqlString } from './customers.service';
 import { openCustomer } from './sealed-customer';
 
 const config = { dataKeys: parseDataKeys(undefined, false) };
@@ -10,6 +10,18 @@ describe(CustomersService.name, () => {
   it('escapes string literals exactly as mysql2 escapes parameters', () => {
     const samples = ["o'brien", 'back\\slash', 'quote"d', 'tab\tnew\nline\rcr', 'nul\0sub\x1abs\b', 'Zoë Çelik', '', "''", '\\\'', 'plain'];
     for (const s of samples) expect(sqlString(s)).toBe(escape(s));
+  });
+
+  it('escapes every byte of a sealed value so a LOAD DATA field holds it exactly', () => {
+    // How LOAD DATA reads a field with ESCAPED BY '\\' and tabs/newlines as separators.
+    const unescape = (field: string) => field.replace(/\\(.)/g, (_, c: string) => ({ '0': '\0', t: '\t', n: '\n' })[c] ?? c);
+    const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString('latin1');
+    for (const bytes of [every, '\\N', '\\', '\t\n\0', every + every]) {
+      const field = loadField(bytes);
+      expect(field).not.toMatch(/[\t\n\0]/);
+      expect(field === '\\N').toBe(false);
+      expect(unescape(field)).toBe(bytes);
+    }
   });
 
   it('prepares one multi-row INSERT, with the merge clause only when asked', () => {

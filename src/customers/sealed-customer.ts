@@ -65,8 +65,8 @@ export interface SealedColumns {
   hasEmail: boolean;
 }
 
-/** SealedColumns with the binary values as hex: what the import's LOAD DATA stream carries. */
-export interface SealedHex {
+/** SealedColumns with the binary values as binary strings (latin1): what the import's LOAD DATA stream carries. */
+export interface SealedBinary {
   personal: string;
   dataKeyId: string;
   numberIndex: string;
@@ -74,24 +74,24 @@ export interface SealedHex {
   hasEmail: boolean;
 }
 
-export function sealCustomerHex(keyring: Keyring, c: PersonalFields, text: string = personalText(c), keyId?: string): SealedHex {
+export function sealCustomerBinary(keyring: Keyring, c: PersonalFields, text: string = personalText(c), keyId?: string): SealedBinary {
   return {
-    personal: keyring.sealHex(text, keyId),
+    personal: keyring.sealBinary(text, keyId),
     dataKeyId: keyId ?? keyring.newestId,
-    numberIndex: keyring.numberIndexHex(c.customerNumber, keyId),
-    addressIndex: c.postcode && c.houseNumber ? keyring.addressIndexHex(c.postcode, c.houseNumber, c.houseNumberSuffix, keyId) : null,
+    numberIndex: keyring.numberIndexBinary(c.customerNumber, keyId),
+    addressIndex: c.postcode && c.houseNumber ? keyring.addressIndexBinary(c.postcode, c.houseNumber, c.houseNumberSuffix, keyId) : null,
     hasEmail: c.email !== null && c.email !== '',
   };
 }
 
 export function sealCustomer(keyring: Keyring, c: PersonalFields, text: string = personalText(c), keyId?: string): SealedColumns {
-  const hex = sealCustomerHex(keyring, c, text, keyId);
+  const bin = sealCustomerBinary(keyring, c, text, keyId);
   return {
-    personal: Buffer.from(hex.personal, 'hex'),
-    dataKeyId: hex.dataKeyId,
-    numberIndex: Buffer.from(hex.numberIndex, 'hex'),
-    addressIndex: hex.addressIndex === null ? null : Buffer.from(hex.addressIndex, 'hex'),
-    hasEmail: hex.hasEmail,
+    personal: Buffer.from(bin.personal, 'latin1'),
+    dataKeyId: bin.dataKeyId,
+    numberIndex: Buffer.from(bin.numberIndex, 'latin1'),
+    addressIndex: bin.addressIndex === null ? null : Buffer.from(bin.addressIndex, 'latin1'),
+    hasEmail: bin.hasEmail,
   };
 }
 

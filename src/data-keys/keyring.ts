@@ -82,8 +82,8 @@ export function parseDataKeys(raw: string | undefined, production: boolean): Dat
 interface Derived {
   id: string;
   idBytes: Buffer;
-  /** The start of every value sealed under this key, as hex: version, key-id length, key id. */
-  headHex: string;
+  /** The start of every value sealed under this key, one char per byte: version, key-id length, key id. */
+  head: string;
   /**
    * The raw sub-key, not a KeyObject: createCipheriv takes a Buffer ~1 µs faster, and an import
    * seals a million values. It never leaves this module, like the HMAC pads beside it.
@@ -129,7 +129,7 @@ function derive(key: DataKey): Derived {
   return {
     id: key.id,
     idBytes,
-    headHex: Buffer.concat([Buffer.from([VERSION, idBytes.length]), idBytes]).toString('hex'),
+    head: Buffer.concat([Buffer.from([VERSION, idBytes.length]), idBytes]).toString('latin1'),
     seal: sub('seal'),
     numberIndex: hmacKey(sub('blind-index customer-number')),
     addressIndex: hmacKey(sub('blind-index address')),
@@ -186,22 +186,23 @@ export class Keyring {
 
   /** Seals `text` (UTF-8) under the newest key, or under `keyId`. */
   seal(text: string, keyId?: string): Buffer {
-    return Buffer.from(this.sealHex(text, keyId), 'hex');
+    return Buffer.from(this.sealBinary(text, keyId), 'latin1');
   }
 
   /**
-   * The sealed value as hex, the form the import's LOAD DATA stream carries. Built from the
-   * cipher's hex output: Node makes every Buffer it returns from C++ at a cost of about a
-   * microsecond here, and a seal otherwise returns three (body, final, tag) plus the copy.
+   * The sealed value as a binary string (one char per byte, latin1), the form the import's LOAD
+   * DATA stream carries. Built from the cipher's string output: Node makes every Buffer it
+   * returns from C++ at a cost of about a microsecond here, and a seal would otherwise return
+   * three (body, final, tag) and copy them together.
    */
-  sealHex(text: string, keyId?: string): string {
+  sealBinary(text: string, keyId?: string): string {
     const k = keyId === undefined ? this.newest : this.key(keyId);
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', k.seal, iv);
-    const body = cipher.update(text, 'utf8', 'hex');
+    const body = cipher.update(text, 'utf8', 'latin1');
     // GCM is a stream mode: final() returns nothing more, it only computes the tag.
-    cipher.final('hex');
-    return k.headHex + iv.toString('hex') + cipher.getAuthTag().toString('hex') + body;
+    cipher.final('latin1');
+    return k.head + iv.toString('latin1') + cipher.getAuthTag().toString('latin1') + body;
   }
 
   /** Opens a sealed value; a wrong key or an altered value fails (GCM tag), naming only the key id. */
@@ -220,30 +221,30 @@ export class Keyring {
 
   /** Blind index of a customer number (exact, case-sensitive), under the newest key or `keyId`. */
   numberIndex(customerNumber: string, keyId?: string): Buffer {
-    return Buffer.from(this.numberIndexHex(customerNumber, keyId), 'hex');
+    return Buffer.from(this.numberIndexBinary(customerNumber, keyId), 'latin1');
   }
 
-  numberIndexHex(customerNumber: string, keyId?: string): string {
-    return blindHex(keyId === undefined ? this.newest.numberIndex : this.key(keyId).numberIndex, customerNumber);
+  numberIndexBinary(customerNumber: string, keyId?: string): string {
+    return blind(keyId === undefined ? this.newest.numberIndex : this.key(keyId).numberIndex, customerNumber);
   }
 
   /** The number's blind index under every configured key: lookups match during a rotation too. */
   numberIndexes(customerNumber: string): Buffer[] {
-    return [...this.byId.values()].map((k) => Buffer.from(blindHex(k.numberIndex, customerNumber), 'hex'));
+    return [...this.byId.values()].map((k) => Buffer.from(blind(k.numberIndex, customerNumber), 'latin1'));
   }
 
   /** Blind index of an address (normalised postcode "1234 AB", house-number digits, suffix upper case or ""). */
   addressIndex(postcode: string, houseNumber: string, houseNumberSuffix: string, keyId?: string): Buffer {
-    return Buffer.from(this.addressIndexHex(postcode, houseNumber, houseNumberSuffix, keyId), 'hex');
+    return Buffer.from(this.addressIndexBinary(postcode, houseNumber, houseNumberSuffix, keyId), 'latin1');
   }
 
-  addressIndexHex(postcode: string, houseNumber: string, houseNumberSuffix: string, keyId?: string): string {
-    return blindHex(keyId === undefined ? this.newest.addressIndex : this.key(keyId).addressIndex, addressText(postcode, houseNumber, houseNumberSuffix));
+  addressIndexBinary(postcode: string, houseNumber: string, houseNumberSuffix: string, keyId?: string): string {
+    return blind(keyId === undefined ? this.newest.addressIndex : this.key(keyId).addressIndex, addressText(postcode, houseNumber, houseNumberSuffix));
   }
 
   addressIndexes(postcode: string, houseNumber: string, houseNumberSuffix: string): Buffer[] {
     const text = addressText(postcode, houseNumber, houseNumberSuffix);
-    return [...this.byId.values()].map((k) => Buffer.from(blindHex(k.addressIndex, text), 'hex'));
+    return [...this.byId.values()].map((k) => Buffer.from(blind(k.addressIndex, text), 'latin1'));
   }
 
   private key(id: string): Derived {
@@ -258,19 +259,20 @@ function addressText(postcode: string, houseNumber: string, houseNumberSuffix: s
 }
 
 /**
- * HMAC-SHA256 of `text`, cut to INDEX_BYTES, as hex. Written out as two one-shot hashes over the
- * key's pad buffers (see HmacKey), with hex out: the import makes two of these per row, and
+ * HMAC-SHA256 of `text`, cut to INDEX_BYTES, as a binary string. Written out as two one-shot
+ * hashes over the key's pad buffers (see HmacKey), with a string out: the import makes two per row, and
  * createHmac's object, Buffer.concat and a digest returned as a Buffer each cost about as much
  * again as the hashing. Synchronous, so the shared pad buffers cannot be overwritten mid-way.
  */
-function blindHex(key: HmacKey, text: string): string {
+function blind(key: HmacKey, text: string): string {
   // At most 3 UTF-8 bytes per UTF-16 unit, so a short text always fits; a longer one goes the plain way.
   const inner =
     text.length * 3 <= INNER_ROOM
-      ? hash('sha256', key.inner.subarray(0, 64 + key.inner.write(text, 64, 'utf8')), 'hex')
-      : hash('sha256', Buffer.concat([key.ipad, Buffer.from(text, 'utf8')]), 'hex');
-  key.outer.write(inner, 64, 'hex');
-  return hash('sha256', key.outer, 'hex').slice(0, INDEX_BYTES * 2);
+      ? hash('sha256', key.inner.subarray(0, 64 + key.inner.write(text, 64, 'utf8')), 'binary')
+      : hash('sha256', Buffer.concat([key.ipad, Buffer.from(text, 'utf8')]), 'binary');
+  // 'binary' is Node's name for latin1 here: one char per byte.
+  key.outer.write(inner, 64, 'latin1');
+  return hash('sha256', key.outer, 'binary').slice(0, INDEX_BYTES);
 }
 
 /** The blind index as the standard HMAC computes it (for the test that the two agree). */

@@ -43,7 +43,7 @@ export class LineFeed {
     if (this.buffer.length < this.chunkChars) return;
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.stream.push(chunk, 'utf8')) this.full = true;
+    if (!this.stream.push(chunk, 'latin1')) this.full = true;
     while (this.full && !this.stream.destroyed) await new Promise<void>((resolve) => (this.wanted = resolve));
     const socket = this.socket;
     while (socket && socket.writableLength > 4 * this.chunkChars && !this.stream.destroyed) {
@@ -59,7 +59,7 @@ export class LineFeed {
   }
 
   end(): void {
-    if (this.buffer) this.stream.push(this.buffer, 'utf8');
+    if (this.buffer) this.stream.push(this.buffer, 'latin1');
     this.buffer = '';
     this.stream.push(null);
   }
