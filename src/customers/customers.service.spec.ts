@@ -1,7 +1,8 @@
 import { escape } from 'mysql2';
 import { parseDataKeys } from '../data-keys/keyring';
 import { mergeCustomer } from './customer-merge';
-import { CustomersService, INSERT_BATCH_ROWS, loadField, sqlString } from './customers.service';
+import { CustomersService, INSERT_BATCH_ROWS, sqlString } from './customers.service';
+import { loadField } from './load-line';
 import { openCustomer } from './sealed-customer';
 
 const config = { dataKeys: parseDataKeys(undefined, false) };

@@ -6,7 +6,8 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { Keyring, keyringFor } from '../data-keys/keyring';
 import { AffectedCustomer } from './affected-customer.entity';
 import { CustomerInput, MergedCustomer, StoredCustomer } from './customer-merge';
-import { NO_PERSONAL_DATA, openCustomer, personalFromText, personalText, SealedColumns, sealCustomer, sealCustomerBinary } from './sealed-customer';
+import { loadLine } from './load-line';
+import { NO_PERSONAL_DATA, openCustomer, personalFromText, personalText, SealedColumns, sealCustomer } from './sealed-customer';
 import { CATEGORIES, Category, Tier, tierFromSeverity } from './tiers';
 
 /** Every column a read needs: the sealed personal value and the plain ones. */
@@ -285,19 +286,9 @@ export class CustomersService {
     );
   }
 
-  /**
-   * One customer as a line of loadNew's input: tab-separated, backslash escapes, \N for NULL, one
-   * char per byte (the stream is written as latin1 and read as CHARACTER SET binary). The sealed
-   * bytes go as they are, escaped: the database parsed their hex (twice the bytes, and UNHEX) for
-   * a quarter of the import's time in the database.
-   */
+  /** One customer as a line of loadNew's input (see load-line.ts). */
   loadLine(incidentId: number, importId: number, r: MergedCustomer, text?: string): string {
-    const sealed = sealCustomerBinary(this.keyring, r, text ?? personalText(r));
-    return (
-      incidentId + '\t' + loadField(sealed.numberIndex) + '\t' + (sealed.addressIndex === null ? '\\N' : loadField(sealed.addressIndex)) + '\t' + loadField(sealed.personal) + '\t' +
-      sealed.dataKeyId + '\t' + (sealed.hasEmail ? '1' : '0') + '\t' + r.language + '\t' + (r.formerCustomer ? '1' : '0') + '\t' + Number(r.tierSeverity) + '\t' + Number(r.exposedMask) + '\t' +
-      importId + '\n'
-    );
+    return loadLine(this.keyring, incidentId, importId, r, text);
   }
 
   /** Marks customers an import listed without changing them (keeps updatedAt: nothing changed). */
@@ -383,21 +374,13 @@ const INSERT_COLUMNS = [
 const PREPARED_INSERT = `INSERT INTO affected_customers (${INSERT_COLUMNS.join(', ')}) VALUES ${new Array(INSERT_BATCH_ROWS).fill(`(${INSERT_COLUMNS.map(() => '?').join(',')})`).join(',')}`;
 
 /**
- * The sealed columns arrive as their bytes (escaped by loadField); nothing else in a line is
+ * The sealed columns arrive as their bytes (escaped by load-line.ts); nothing else in a line is
  * personal or outside ASCII (key id, language and numbers), so the file is read as binary.
  */
 const LOAD_NEW = `LOAD DATA LOCAL INFILE 'customers.tsv' INTO TABLE affected_customers CHARACTER SET binary
   FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'
   (incidentId, numberIndex, addressIndex, personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, lastImportId)`;
 
-/**
- * A binary string as a LOAD DATA field: backslash, tab, newline and NUL escaped (ESCAPED BY '\\'),
- * so no byte of a sealed value can end its field or line. Four plain replaces beat one with a
- * callback; nearly every sealed value holds one of these bytes.
- */
-export function loadField(bytes: string): string {
-  return bytes.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\0/g, '\\0');
-}
 
 const ON_DUPLICATE_MERGE = `ON DUPLICATE KEY UPDATE numberIndex = VALUES(numberIndex), addressIndex = VALUES(addressIndex), personal = VALUES(personal),
          dataKeyId = VALUES(dataKeyId), hasEmail = VALUES(hasEmail), language = VALUES(language), formerCustomer = VALUES(formerCustomer),
