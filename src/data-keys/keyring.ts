@@ -81,7 +81,6 @@ export function parseDataKeys(raw: string | undefined, production: boolean): Dat
 /** One key, with the sub-keys derived from it (HKDF, one `info` per purpose, so no two purposes share a key). */
 interface Derived {
   id: string;
-  idBytes: Buffer;
   /** The start of every value sealed under this key, one char per byte: version, key-id length, key id. */
   head: string;
   /**
@@ -128,7 +127,6 @@ function derive(key: DataKey): Derived {
   const idBytes = Buffer.from(key.id, 'ascii');
   return {
     id: key.id,
-    idBytes,
     head: Buffer.concat([Buffer.from([VERSION, idBytes.length]), idBytes]).toString('latin1'),
     seal: sub('seal'),
     numberIndex: hmacKey(sub('blind-index customer-number')),
