@@ -178,9 +178,13 @@ describe('The communications team’s whole flow in the console (Chromium, two c
 
     // Anna starts, pauses, resumes, and watches it complete without reloading.
     await annaPage.goto(t.baseUrl + campaignPath);
+    // The sink answers no letter until she has paused: on a slow machine all five could otherwise
+    // be sent (one a second) before her click, and there would be no Pause button to find.
+    sink.hold();
     await annaPage.getByRole('button', { name: 'Start sending 5 letters by email' }).click();
     await annaPage.getByRole('button', { name: 'Pause' }).click();
     await annaPage.getByRole('button', { name: 'Resume' }).waitFor();
+    sink.release();
     await checkPageState(annaPage, 'campaign-paused');
     await annaPage.getByRole('button', { name: 'Resume' }).click();
     await annaPage.getByRole('button', { name: 'Pause' }).waitFor();

@@ -14,7 +14,8 @@ export type RecipientRule = (address: string) => { code: number; message: string
 
 /**
  * A real SMTP server on a free loopback port that keeps every message it accepted. Tests can make
- * it refuse some recipients (451/550) or drop the connection after the data was received.
+ * it refuse some recipients (451/550), drop the connection after the data was received, or hold
+ * its answer to each message until released (a slow server: nothing completes meanwhile).
  */
 export async function startSmtpSink(options: { rule?: RecipientRule; dropAfterData?: (raw: Buffer) => boolean; countOnly?: boolean } = {}) {
   const messages: ReceivedMessage[] = [];
@@ -22,6 +23,7 @@ export async function startSmtpSink(options: { rule?: RecipientRule; dropAfterDa
   const counted = new Map<string, number>();
   let rule = options.rule;
   let dropAfterData = options.dropAfterData;
+  let held: (() => void)[] | undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -38,7 +40,7 @@ export async function startSmtpSink(options: { rule?: RecipientRule; dropAfterDa
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      const answer = () => {
         const raw = Buffer.concat(chunks);
         if (options.countOnly) {
           const letterId = /^X-Letter-Id: *(\S+)/im.exec(raw.subarray(0, 8192).toString('latin1'))?.[1];
@@ -57,6 +59,10 @@ export async function startSmtpSink(options: { rule?: RecipientRule; dropAfterDa
           }
           callback();
         });
+      };
+      stream.on('end', () => {
+        if (held) held.push(answer);
+        else answer();
       });
     },
   });
@@ -73,6 +79,16 @@ export async function startSmtpSink(options: { rule?: RecipientRule; dropAfterDa
     },
     setDropAfterData(next: ((raw: Buffer) => boolean) | undefined) {
       dropAfterData = next;
+    },
+    /** From now on each message waits for its answer until release(). */
+    hold() {
+      held ??= [];
+    },
+    /** Answers every held message and stops holding. */
+    release() {
+      const waiting = held ?? [];
+      held = undefined;
+      for (const answer of waiting) answer();
     },
     /** How many messages carried each X-Letter-Id. */
     countsByLetter(): Map<string, number> {
