@@ -381,7 +381,6 @@ const LOAD_NEW = `LOAD DATA LOCAL INFILE 'customers.tsv' INTO TABLE affected_cus
   FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'
   (incidentId, numberIndex, addressIndex, personal, dataKeyId, hasEmail, language, formerCustomer, tierSeverity, exposedMask, lastImportId)`;
 
-
 const ON_DUPLICATE_MERGE = `ON DUPLICATE KEY UPDATE numberIndex = VALUES(numberIndex), addressIndex = VALUES(addressIndex), personal = VALUES(personal),
          dataKeyId = VALUES(dataKeyId), hasEmail = VALUES(hasEmail), language = VALUES(language), formerCustomer = VALUES(formerCustomer),
          tierSeverity = GREATEST(tierSeverity, VALUES(tierSeverity)), exposedMask = exposedMask | VALUES(exposedMask),

@@ -6,8 +6,7 @@ import { personalText, sealCustomerBinary } from './sealed-customer';
  * One customer as a line of the import's LOAD DATA stream (CustomersService.loadNew): tab-separated,
  * backslash escapes, \N for NULL, one char per byte (the stream is written as latin1 and read as
  * CHARACTER SET binary). The sealed bytes go as they are, escaped: as hex the database parsed
- * twice the bytes and UNHEXed them, about a quarter of its time in an import. A plain function,
- * so the import's sealing thread (load-line.worker.ts) builds exactly the same lines.
+ * twice the bytes and UNHEXed them, about a quarter of its time in an import.
  */
 export function loadLine(keyring: Keyring, incidentId: number, importId: number, r: MergedCustomer, text?: string): string {
   const sealed = sealCustomerBinary(keyring, r, text ?? personalText(r));

@@ -1,4 +1,4 @@
-import { Keyring } from '../data-keys/keyring';
+import { bytes, Keyring } from '../data-keys/keyring';
 
 /**
  * A customer's personal fields travel and rest as ONE sealed value (`personal`): one AES-GCM
@@ -87,10 +87,10 @@ export function sealCustomerBinary(keyring: Keyring, c: PersonalFields, text: st
 export function sealCustomer(keyring: Keyring, c: PersonalFields, text: string = personalText(c), keyId?: string): SealedColumns {
   const bin = sealCustomerBinary(keyring, c, text, keyId);
   return {
-    personal: Buffer.from(bin.personal, 'latin1'),
+    personal: bytes(bin.personal),
     dataKeyId: bin.dataKeyId,
-    numberIndex: Buffer.from(bin.numberIndex, 'latin1'),
-    addressIndex: bin.addressIndex === null ? null : Buffer.from(bin.addressIndex, 'latin1'),
+    numberIndex: bytes(bin.numberIndex),
+    addressIndex: bin.addressIndex === null ? null : bytes(bin.addressIndex),
     hasEmail: bin.hasEmail,
   };
 }

@@ -184,7 +184,7 @@ export class Keyring {
 
   /** Seals `text` (UTF-8) under the newest key, or under `keyId`. */
   seal(text: string, keyId?: string): Buffer {
-    return Buffer.from(this.sealBinary(text, keyId), 'latin1');
+    return bytes(this.sealBinary(text, keyId));
   }
 
   /**
@@ -219,7 +219,7 @@ export class Keyring {
 
   /** Blind index of a customer number (exact, case-sensitive), under the newest key or `keyId`. */
   numberIndex(customerNumber: string, keyId?: string): Buffer {
-    return Buffer.from(this.numberIndexBinary(customerNumber, keyId), 'latin1');
+    return bytes(this.numberIndexBinary(customerNumber, keyId));
   }
 
   numberIndexBinary(customerNumber: string, keyId?: string): string {
@@ -228,12 +228,12 @@ export class Keyring {
 
   /** The number's blind index under every configured key: lookups match during a rotation too. */
   numberIndexes(customerNumber: string): Buffer[] {
-    return [...this.byId.values()].map((k) => Buffer.from(blind(k.numberIndex, customerNumber), 'latin1'));
+    return [...this.byId.values()].map((k) => bytes(blind(k.numberIndex, customerNumber)));
   }
 
   /** Blind index of an address (normalised postcode "1234 AB", house-number digits, suffix upper case or ""). */
   addressIndex(postcode: string, houseNumber: string, houseNumberSuffix: string, keyId?: string): Buffer {
-    return Buffer.from(this.addressIndexBinary(postcode, houseNumber, houseNumberSuffix, keyId), 'latin1');
+    return bytes(this.addressIndexBinary(postcode, houseNumber, houseNumberSuffix, keyId));
   }
 
   addressIndexBinary(postcode: string, houseNumber: string, houseNumberSuffix: string, keyId?: string): string {
@@ -242,7 +242,7 @@ export class Keyring {
 
   addressIndexes(postcode: string, houseNumber: string, houseNumberSuffix: string): Buffer[] {
     const text = addressText(postcode, houseNumber, houseNumberSuffix);
-    return [...this.byId.values()].map((k) => Buffer.from(blind(k.addressIndex, text), 'latin1'));
+    return [...this.byId.values()].map((k) => bytes(blind(k.addressIndex, text)));
   }
 
   private key(id: string): Derived {
@@ -250,6 +250,11 @@ export class Keyring {
     if (!k) throw new DataKeysError(`stored data is sealed under key id "${id}", which DATA_KEYS does not hold: add that key (id:base64key) to DATA_KEYS`);
     return k;
   }
+}
+
+/** A binary string (one char per byte) as the bytes it stands for. */
+export function bytes(binary: string): Buffer {
+  return Buffer.from(binary, 'latin1');
 }
 
 function addressText(postcode: string, houseNumber: string, houseNumberSuffix: string): string {

@@ -38,6 +38,7 @@ export class LineFeed {
     });
   }
 
+  /** `line` holds one char per byte (latin1): the stream sends it as those bytes. */
   async write(line: string): Promise<void> {
     this.buffer += line;
     if (this.buffer.length < this.chunkChars) return;
