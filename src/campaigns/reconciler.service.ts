@@ -106,9 +106,10 @@ export class Reconciler {
 
   /**
    * Cheap check first: letters that still need a job versus the jobs Bull holds. When the database
-   * has more, or on every few runs anyway, the exact check: which of those letters have no job hash
-   * in Redis. The exact check catches what the count cannot: a job id left in a Bull list whose job
-   * is gone (keys lost mid-operation) still counts as held but will never run.
+   * has more, or on every few runs anyway, the exact check: which of those letters no job of Bull's
+   * holds (see LetterQueue.addMissing). The exact check catches what the count cannot: a job id
+   * left in a Bull list whose job is gone (keys lost mid-operation) still counts as held but will
+   * never run, and a job hash whose id no list names is not counted yet blocks re-adding it.
    */
   private async reenqueueLost(campaignIds: number[]): Promise<number> {
     if (campaignIds.length === 0) return 0;
@@ -128,8 +129,9 @@ export class Reconciler {
       this.logger.warn({ msg: 'letters without a job; re-adding', needed, held });
       await this.queue.dropFinishedJobs();
     }
+    const jobs = await this.queue.heldJobIds();
     let total = 0;
-    for (const id of campaignIds) total += await this.queue.addMissing(id);
+    for (const id of campaignIds) total += await this.queue.addMissing(id, jobs);
     return total;
   }
 
