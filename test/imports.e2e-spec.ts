@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
+import Redis from 'ioredis';
 import request from 'supertest';
 import { ImportsService } from '../src/imports/imports.service';
 import { openedCustomers, seedIncident } from './support/seed';
@@ -454,6 +455,28 @@ describe('Imports (HTTP, real MySQL and Redis)', () => {
         await runner.query('SELECT RELEASE_LOCK(?)', [lockName(incidentId)]);
         expect((await finished(id)).status).toBe('completed');
       } finally {
+        await runner.release();
+      }
+    });
+
+    it('runs a queued import whose job Redis lost, without a worker restart', async () => {
+      const incidentId = await seedIncident(inst.db);
+      const runner = inst.db.createQueryRunner();
+      await runner.connect();
+      const redis = new Redis(inst.config.redisUrl);
+      try {
+        // The first import holds the worker (waiting for the incident), so the second stays listed.
+        await runner.query('SELECT GET_LOCK(?, 0)', [lockName(incidentId)]);
+        const first = await upload(incidentId, 'klantnummer;naam;email\nR1;Ans;ans@mail.example\n', 'viewed');
+        const second = await upload(incidentId, 'klantnummer;naam;email\nR2;Bo;bo@mail.example\n', 'viewed');
+        // Redis loses the waiting list but not the job: Bull would never run it, nor add it again.
+        expect(await redis.lrem(`${inst.config.queuePrefix}:imports:wait`, 0, `import-${second}`)).toBe(1);
+        expect(await redis.exists(`${inst.config.queuePrefix}:imports:import-${second}`)).toBe(1);
+        await runner.query('SELECT RELEASE_LOCK(?)', [lockName(incidentId)]);
+        expect((await finished(first)).status).toBe('completed');
+        expect(await finished(second)).toMatchObject({ status: 'completed', customersCreated: 1 });
+      } finally {
+        redis.disconnect();
         await runner.release();
       }
     });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import Papa from 'papaparse';
 import request from 'supertest';
 import { CustomersService } from '../src/customers/customers.service';
@@ -245,7 +246,7 @@ describe('Print batches after a crash', () => {
     await inst.close();
   });
 
-  it('completes a batch whose worker crashed in the middle of a file, with every letter exactly once', async () => {
+  it('completes a batch whose worker crashed in the middle of a file and whose waiting jobs Redis lost, with every letter exactly once', async () => {
     // The API alone first: no worker takes the jobs, so the crash below is the only attempt.
     const api = await inst.startApp({ appRole: 'api', printLeaseSeconds: 5 });
     const id = await createApprovedCampaign(api, incidentId, ada, bob);
@@ -267,6 +268,14 @@ describe('Print batches after a crash', () => {
     expect(during.body.status).toBe('building');
     expect(during.body.files).toEqual([]);
     await request(api.http).get(`/api/print-batches/${batchId}/files/${file.name}`).set(auth(ada)).expect(409);
+
+    // Redis loses the waiting list but not the jobs: Bull would never run them, nor add them again.
+    const redis = new Redis(inst.config.redisUrl);
+    try {
+      expect(await redis.del(`${inst.config.queuePrefix}:print:wait`)).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
 
     // Another worker process takes over once the dead worker's lease has run out.
     const worker = await inst.startApp({ appRole: 'worker', printLeaseSeconds: 5, reconcileIntervalSeconds: 1 });

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobOptions, Queue } from 'bull';
 import { DataSource } from 'typeorm';
+import { jobsListed } from '../queues/listed-jobs';
 import { QUEUES } from '../queues/queues';
 import { letterJobId } from './send-policy';
 
@@ -11,50 +12,6 @@ export interface LetterJob {
 }
 
 export const SEND_JOB = 'send';
-
-/** Job ids read from Redis per command when listing the jobs Bull holds. */
-const HELD_PAGE = 10_000;
-
-/** Codes of JOB_STATE. */
-const JOB_HELD = 1;
-
-/**
- * For each job id: 0 when it has no job hash, 1 when its job is waiting, active, paused or
- * delayed, 2 when its hash is an orphan (in none of those), which the script then deletes so that
- * the job can be added again. Atomic, so a job that Bull moves between lists meanwhile is never
- * taken for an orphan. Each id comes with a flag: 1 when the caller saw it in a list a moment ago
- * (lists only ever lose an id when its job finishes and its hash goes with it, so a hash that
- * still exists is held). The lists are read into a table only for a hash that exists unseen and
- * outside the delayed set, which outside a loss is rare.
- * KEYS: wait, active, paused, delayed. ARGV: the queue's key prefix, then id, flag, id, flag, ...
- */
-const JOB_STATE = `
-local listed = nil
-local out = {}
-for i = 2, #ARGV, 2 do
-  local id = ARGV[i]
-  local key = ARGV[1] .. id
-  if redis.call('EXISTS', key) == 0 then
-    out[#out + 1] = 0
-  elseif ARGV[i + 1] == '1' or redis.call('ZSCORE', KEYS[4], id) then
-    out[#out + 1] = 1
-  else
-    if not listed then
-      listed = {}
-      for k = 1, 3 do
-        for _, v in ipairs(redis.call('LRANGE', KEYS[k], 0, -1)) do listed[v] = true end
-      end
-    end
-    if listed[id] then
-      out[#out + 1] = 1
-    else
-      redis.call('DEL', key, key .. ':lock', key .. ':logs')
-      out[#out + 1] = 2
-    end
-  end
-end
-return out
-`;
 
 /** Renewed after every page of jobs a start adds; long enough for one page on a slow Redis. */
 const ENQUEUE_MARK_SECONDS = 60;
@@ -124,11 +81,11 @@ export class LetterQueue {
 
   /**
    * Adds a job for every `queued` or `retrying` letter of the campaign that no job holds, checked in
-   * Redis by one script per batch (see JOB_STATE): no job hash (never added, or its id left in a
+   * Redis by one script per batch (see jobsListed): no job hash (never added, or its id left in a
    * list after the hash was lost), or an orphan, a job hash that no list of Bull's names any more,
    * which Bull never runs and whose id makes re-adding it a no-op. Orphans are what a partial loss
    * leaves (a list evicted under memory pressure, keys deleted one by one): before this check, a
-   * campaign could stop for good with its last letters `queued`. `held` (from heldJobIds) spares
+   * campaign could stop for good with its last letters `queued`. `held` (from listedJobIds) spares
    * the script the list scan for the jobs seen waiting.
    */
   async addMissing(campaignId: number, held: Set<string>): Promise<number> {
@@ -136,43 +93,13 @@ export class LetterQueue {
     for await (const rows of this.waitingLetters(campaignId)) {
       for (let i = 0; i < rows.length; i += 1000) {
         const batch = rows.slice(i, i + 1000);
-        const states = await this.jobStates(batch.map((r) => letterJobId(r.id, r.attempts)), held);
-        const missing = batch.filter((_, k) => states[k] !== JOB_HELD);
+        const listed = await jobsListed(this.queue, batch.map((r) => letterJobId(r.id, r.attempts)), held);
+        const missing = batch.filter((_, k) => !listed[k]);
         if (missing.length) await this.add(missing);
         total += missing.length;
       }
     }
     return total;
-  }
-
-  /**
-   * The ids of the jobs in Bull's waiting, active, paused and delayed sets, read in pages while
-   * Bull goes on (so a job that moves meanwhile can be missed: addMissing checks those exactly).
-   */
-  async heldJobIds(): Promise<Set<string>> {
-    const held = new Set<string>();
-    const { client } = this.queue;
-    for (const list of ['wait', 'active', 'paused']) {
-      for (let start = 0; ; start += HELD_PAGE) {
-        const ids = await client.lrange(this.queue.toKey(list), start, start + HELD_PAGE - 1);
-        for (const id of ids) held.add(id);
-        if (ids.length < HELD_PAGE) break;
-      }
-    }
-    for (let start = 0; ; start += HELD_PAGE) {
-      const ids = await client.zrange(this.queue.toKey('delayed'), start, start + HELD_PAGE - 1);
-      for (const id of ids) held.add(id);
-      if (ids.length < HELD_PAGE) break;
-    }
-    return held;
-  }
-
-  /** One JOB_* code per job id, read (and orphans removed) atomically by JOB_STATE. */
-  private async jobStates(jobIds: string[], held: Set<string>): Promise<number[]> {
-    const q = this.queue;
-    const keys = [q.toKey('wait'), q.toKey('active'), q.toKey('paused'), q.toKey('delayed')];
-    const args = jobIds.flatMap((id) => [id, held.has(id) ? '1' : '0']);
-    return (await q.client.eval(JOB_STATE, keys.length, ...keys, q.toKey(''), ...args)) as number[];
   }
 
   /** The campaign's letters that still need a job, in id order, 5,000 at a time. */

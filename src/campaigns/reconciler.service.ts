@@ -11,6 +11,7 @@ import { hasOpenEmailLetters } from './campaign-invariants';
 import { CampaignTripwire, TripwireReport, tripped } from './campaign-tripwire.service';
 import { CampaignsService } from './campaigns.service';
 import { LetterQueue } from './letter-queue.service';
+import { listedJobIds } from '../queues/listed-jobs';
 
 export interface ReconcileResult {
   campaigns: number;
@@ -129,7 +130,7 @@ export class Reconciler {
       this.logger.warn({ msg: 'letters without a job; re-adding', needed, held });
       await this.queue.dropFinishedJobs();
     }
-    const jobs = await this.queue.heldJobIds();
+    const jobs = await listedJobIds(this.queue.queue);
     let total = 0;
     for (const id of campaignIds) total += await this.queue.addMissing(id, jobs);
     return total;

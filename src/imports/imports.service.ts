@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { createHash } from 'node:crypto';
 import { chmodSync, statSync, unlinkSync } from 'node:fs';
-import { DataSource, EntityManager, In, QueryRunner, Repository } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner, Repository } from 'typeorm';
 import { createElement } from 'react';
 import { ImportFinishedEmail } from '../../emails/staff/import-finished';
 import { Actor, AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
@@ -17,6 +17,7 @@ import { Tier, TIER_SEVERITY } from '../customers/tiers';
 import { IncidentsService } from '../incidents/incidents.service';
 import { IncidentStateService } from '../incidents/incident-state.service';
 import { closedMessage } from '../incidents/retention-rules';
+import { jobsListed } from '../queues/listed-jobs';
 import { QUEUES } from '../queues/queues';
 import { StaffMailerService } from '../staff/staff-mailer.service';
 import { describeHeaders, HeaderLayout, missingColumns } from './headers';
@@ -211,15 +212,12 @@ export class ImportsService {
 
   /**
    * At worker start: imports left `processing` by a process that is gone become `failed` (their
-   * transaction was rolled back), and `queued` imports whose job vanished from Redis are enqueued again.
+   * transaction was rolled back), and queued ones whose job is lost are enqueued again.
    */
   async recoverInterrupted(): Promise<void> {
-    const open = await this.imports.find({ where: { status: In(['processing', 'queued']) }, order: { id: 'ASC' } });
+    await this.requeueLost();
+    const open = await this.imports.find({ where: { status: 'processing' }, order: { id: 'ASC' } });
     for (const imp of open) {
-      if (imp.status === 'queued') {
-        if (imp.storedPath && !(await this.queue.getJob(jobId(imp.id)))) await this.enqueue(imp.id);
-        continue;
-      }
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
       try {
@@ -235,6 +233,21 @@ export class ImportsService {
         await runner.release();
       }
     }
+  }
+
+  /**
+   * Enqueues again the `queued` imports whose job Bull no longer holds (Redis restarted, flushed or
+   * lost some keys); workers call it on start and every reconcile interval, so an upload never
+   * waits for a restart. Idempotent across processes: the job id is the import's.
+   */
+  async requeueLost(): Promise<number> {
+    const queued = await this.imports.find({ select: { id: true, storedPath: true }, where: { status: 'queued' }, order: { id: 'ASC' } });
+    const waiting = queued.filter((imp) => imp.storedPath);
+    const listed = await jobsListed(this.queue, waiting.map((imp) => jobId(imp.id)));
+    const lost = waiting.filter((_, i) => !listed[i]);
+    for (const imp of lost) await this.enqueue(imp.id);
+    if (lost.length) this.logger.warn({ msg: 'queued imports without a job; enqueued again', imports: lost.length });
+    return lost.length;
   }
 
   private async enqueue(importId: number): Promise<void> {

@@ -18,6 +18,7 @@ import { LettersService } from '../letters/letters.service';
 import type { LetterWave } from '../letters/wave-view';
 import { LetterWaves, WaveLetterRow } from '../campaigns/letter-waves.service';
 import { ageOn, LARGE_PRINT_AGE } from '../letters/select-tips';
+import { jobsListed } from '../queues/listed-jobs';
 import { QUEUES } from '../queues/queues';
 import { WORDING } from '../../emails/letters/wording';
 import { manifestHeader, manifestLine } from './manifest-csv';
@@ -27,6 +28,8 @@ import type { PrintLetterInput } from './print-letter';
 
 export const RENDER_JOB = 'render';
 export const PRINT_RECONCILE_JOB = 'reconcile';
+
+const printJobId = (fileId: number, attempt: number) => `file-${fileId}-${attempt}`;
 export interface RenderJob {
   fileId: number;
 }
@@ -73,7 +76,7 @@ export class PrintRenderService {
   }
 
   enqueue(fileId: number, attempt: number): Promise<unknown> {
-    return this.queue.add(RENDER_JOB, { fileId }, { jobId: `file-${fileId}-${attempt}`, removeOnComplete: true, removeOnFail: true });
+    return this.queue.add(RENDER_JOB, { fileId }, { jobId: printJobId(fileId, attempt), removeOnComplete: true, removeOnFail: true });
   }
 
   /** Renders one file if nobody else holds it; returns whether this call wrote it. */
@@ -281,7 +284,10 @@ export class PrintRenderService {
     const files: { id: number; attempt: number }[] = await this.db.query(
       `SELECT id, attempt FROM print_files WHERE state = 'pending' OR (state = 'rendering' AND leaseUntil < UTC_TIMESTAMP(3)) LIMIT 1000`,
     );
-    for (const f of files) await this.enqueue(Number(f.id), Number(f.attempt));
+    // Only the files whose job Bull no longer holds: adding one whose job is orphaned is a no-op.
+    const jobIds = files.map((f) => printJobId(Number(f.id), Number(f.attempt)));
+    const listed = await jobsListed(this.queue, jobIds);
+    for (const [i, f] of files.entries()) if (!listed[i]) await this.enqueue(Number(f.id), Number(f.attempt));
     const batches: { id: number }[] = await this.db.query(
       `SELECT b.id FROM print_batches b WHERE b.status = 'building' AND NOT EXISTS (SELECT 1 FROM print_files f WHERE f.batchId = b.id AND f.state <> 'done')`,
     );
