@@ -178,4 +178,27 @@ describe(`${LetterSender.name} across worker processes`, () => {
     const received = sink.countsByLetter();
     for (const letterId of await emailLetterIds(inst, id)) expect(received.get(letterId)).toBe(1);
   });
+
+  it('sends every letter once, none unknown, while the database drops every connection mid-campaign', async () => {
+    await startWorker();
+    const id = await campaignOf(1500);
+    await request(api.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
+    await until(() => sentCount(id), (n) => n >= 200, 50);
+    // What a database restart looks like from the processes: every connection of this installation
+    // (the worker's and the API's, not other test files') dropped at once, three times.
+    const database = new URL(inst.config.databaseUrl).pathname.slice(1);
+    for (let round = 0; round < 3; round++) {
+      const threads: { ID: string }[] = await inst.db.query('SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()', [database]);
+      expect(threads.length).toBeGreaterThan(0);
+      for (const t of threads) await inst.db.query(`KILL CONNECTION ${Number(t.ID)}`).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    expect((await counts(api, id, ada)).counts.sent).toBeLessThan(1500);
+    const done = await finished(id);
+    // Letters claimed, read or recorded while their connection dropped used to end `unknown`
+    // (never sent, on the postal list) once their leases ran out.
+    expect(done.counts).toMatchObject({ sent: 1500, unknown: 0, failed: 0 });
+    const received = sink.countsByLetter();
+    for (const letterId of await emailLetterIds(inst, id)) expect(received.get(letterId)).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import { retryTransient } from '../database/transient-errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CustomersService } from '../customers/customers.service';
 import type { Incident } from '../incidents/incident.entity';
@@ -29,6 +30,8 @@ interface ClaimedLetter extends WaveLetterRow {
 interface Claim {
   letter: ClaimedLetter;
   messageId: string;
+  /** Until when this process may still write the letter's outcome as `sending` → …: its lease, less a margin. */
+  writableUntil: number;
 }
 
 /**
@@ -66,8 +69,12 @@ export class LetterSender {
     const { letter, messageId } = claim;
     let tipIds: string[] = [];
     try {
-      const [incident, customer, wave] = await Promise.all([this.incident(letter.incidentId), this.customerReads.call(letter.customerId), this.waves.waveFor(letter)]);
-      if (!customer?.email) return await this.fail(letter, messageId, 'failed', 'no e-mail address on the customer record any more');
+      // Reads only: a database that restarts under them is waited for, within the lease.
+      const [incident, customer, wave] = await retryTransient(
+        () => Promise.all([this.incident(letter.incidentId), this.customerReads.call(letter.customerId), this.waves.waveFor(letter)]),
+        claim.writableUntil,
+      );
+      if (!customer?.email) return await this.fail(claim, 'failed', 'no e-mail address on the customer record any more');
       const rendered = this.letters.render(incident, customer, { token: letter.token, sendDate: new Date(), wave });
       tipIds = rendered.tipIds;
       await this.transport.send({
@@ -80,10 +87,10 @@ export class LetterSender {
         messageId,
       });
     } catch (err) {
-      if (err instanceof SendFailure) return this.failed(letter, messageId, err);
+      if (err instanceof SendFailure) return this.failed(claim, err);
       // Rendering or reading failed before anything went out: safe to try again later.
       this.logger.warn({ msg: 'letter not sent', letterId: letter.id, error: err instanceof Error ? err.name : 'unknown' });
-      return this.failed(letter, messageId, new SendFailure('transient', { dataStarted: false }, `internal error before sending (${err instanceof Error ? err.name : 'unknown'})`));
+      return this.failed(claim, new SendFailure('transient', { dataStarted: false }, `internal error before sending (${err instanceof Error ? err.name : 'unknown'})`));
     }
     await this.sentRecords.call({ id: letter.id, messageId, tipIds });
     // A success ends a run of failures. Only a process that counted failures resets the counter,
@@ -96,25 +103,38 @@ export class LetterSender {
    * Claims these letters with one guarded update: each gets the Message-ID `<id>.<nonce>@<domain>`
    * with one random nonce for the batch, so reading back which rows carry it tells exactly which
    * letters this call claimed. A letter listed twice is claimed for its first caller only.
+   * The same nonce also makes the claim safe to repeat when the database went away under it: if
+   * the first try was applied and only its answer lost, the read-back still finds those letters
+   * (before, they sat in `sending` until their leases made them `unknown`, never sent).
    */
   private async claimMany(letterIds: string[]): Promise<(Claim | null)[]> {
     const unique = [...new Set(letterIds)];
     const nonce = randomBytes(9).toString('base64url');
     const domain = this.messageIdDomain();
     const messageIdOf = (id: string) => `${id}.${nonce}@${domain}`;
-    const res: { affectedRows: number } = await this.db.query(
+    const leaseMs = this.config.sendLeaseSeconds * 1000;
+    const writableUntil = Date.now() + leaseMs * 0.75;
+    let tries = 0;
+    const res: { affectedRows: number } = await retryTransient(() => {
+      tries++;
+      return this.db.query(
       `UPDATE letters l JOIN campaigns c ON c.id = l.campaignId
           SET l.state = 'sending', l.attempts = l.attempts + 1, l.messageId = CONCAT(l.id, '.', ?, '@', ?),
               l.leaseUntil = UTC_TIMESTAMP(3) + INTERVAL ? SECOND, l.nextAttemptAt = NULL
         WHERE l.id IN (?) AND l.channel = 'email' AND l.state IN ('queued','retrying')
           AND (l.nextAttemptAt IS NULL OR l.nextAttemptAt <= UTC_TIMESTAMP(3)) AND c.status = 'sending'`,
       [nonce, domain, this.config.sendLeaseSeconds, unique],
-    );
+      );
+    }, writableUntil);
     const claimed = new Map<string, Claim>();
-    if (res.affectedRows > 0) {
-      const rows: ClaimedLetter[] = await this.db.query(
-        'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId, l.kind, l.followsSeverity, l.followsMask FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id IN (?) AND l.messageId IN (?)',
-        [unique, unique.map(messageIdOf)],
+    if (res.affectedRows > 0 || tries > 1) {
+      const rows: ClaimedLetter[] = await retryTransient(
+        () =>
+          this.db.query(
+            'SELECT l.id, l.campaignId, l.customerId, l.token, l.attempts, c.incidentId, l.kind, l.followsSeverity, l.followsMask FROM letters l JOIN campaigns c ON c.id = l.campaignId WHERE l.id IN (?) AND l.messageId IN (?)',
+            [unique, unique.map(messageIdOf)],
+          ),
+        writableUntil,
       );
       for (const r of rows) {
         const id = String(r.id);
@@ -122,6 +142,7 @@ export class LetterSender {
           // The wave's columns as read: LetterWaves.waveFor takes them as they come.
           letter: { id, campaignId: Number(r.campaignId), customerId: String(r.customerId), token: r.token, attempts: Number(r.attempts), incidentId: Number(r.incidentId), kind: r.kind, followsSeverity: r.followsSeverity, followsMask: r.followsMask },
           messageId: messageIdOf(id),
+          writableUntil,
         });
       }
     }
@@ -143,28 +164,27 @@ export class LetterSender {
    * letter's id, so `id IN … AND messageId IN …` matches no other pairing).
    */
   private async recordSentMany(sent: { id: string; messageId: string; tipIds: string[] }[]): Promise<void[]> {
-    // The server has the letters: this write must not be lost to a passing database hiccup. If it
-    // still fails, the leases run out and the letters become `unknown`, never resent.
+    // The server has the letters: this write must not be lost to a database restart. It may come
+    // after the lease (the update accepts `unknown` with the letter's own Message-ID), so it waits
+    // up to a lease's length; if it still fails, the letters stay `unknown`, never resent.
     const cases = sent.map(() => 'WHEN ? THEN ?').join(' ');
     const params = [...sent.flatMap((s) => [s.id, JSON.stringify(s.tipIds)]), sent.map((s) => s.id), sent.map((s) => s.messageId)];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.db.query(
+    await retryTransient(
+      () =>
+        this.db.query(
           `UPDATE letters SET state = 'sent', sentAt = UTC_TIMESTAMP(3), leaseUntil = NULL, lastError = NULL, tipIds = CASE id ${cases} END
             WHERE id IN (?) AND messageId IN (?) AND state IN ('sending','unknown')`,
           params,
-        );
-        return sent.map(() => undefined);
-      } catch (err) {
-        if (attempt >= 5) throw err;
-        await new Promise((r) => setTimeout(r, 200 * attempt));
-      }
-    }
+        ),
+      Date.now() + this.config.sendLeaseSeconds * 1000,
+    );
+    return sent.map(() => undefined);
   }
 
-  private async failed(letter: ClaimedLetter, messageId: string, failure: SendFailure): Promise<SendOutcome> {
+  private async failed(claim: Claim, failure: SendFailure): Promise<SendOutcome> {
+    const { letter } = claim;
     const state = stateAfterFailure(failure.kind, letter.attempts, this.config.sendAttempts);
-    const outcome = await this.fail(letter, messageId, state, failure.reason);
+    const outcome = await this.fail(claim, state, failure.reason);
     this.failuresCounted.add(letter.campaignId);
     const failures = await this.redis().incr(this.failureKey(letter.campaignId));
     if (failures === 1) await this.redis().expire(this.failureKey(letter.campaignId), 86400);
@@ -172,13 +192,19 @@ export class LetterSender {
     return outcome;
   }
 
-  private async fail(letter: ClaimedLetter, messageId: string, state: 'retrying' | 'failed' | 'unknown', reason: string): Promise<SendOutcome> {
+  private async fail({ letter, messageId, writableUntil }: Claim, state: 'retrying' | 'failed' | 'unknown', reason: string): Promise<SendOutcome> {
     const delay = state === 'retrying' ? retryDelayMs(letter.attempts, this.config.sendRetryBaseMs) : 0;
-    await this.db.query(
-      `UPDATE letters SET state = ?, lastError = ?, leaseUntil = NULL,
-              nextAttemptAt = IF(? = 'retrying', UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND, NULL)
-        WHERE id = ? AND messageId = ? AND state = 'sending'`,
-      [state, reason.slice(0, 300), state, delay * 1000, letter.id, messageId],
+    // Guarded by the Message-ID and `sending`, so safe to repeat while the database comes back;
+    // only within the lease, after which the reconciler decides (`unknown`).
+    await retryTransient(
+      () =>
+        this.db.query(
+          `UPDATE letters SET state = ?, lastError = ?, leaseUntil = NULL,
+                  nextAttemptAt = IF(? = 'retrying', UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND, NULL)
+            WHERE id = ? AND messageId = ? AND state = 'sending'`,
+          [state, reason.slice(0, 300), state, delay * 1000, letter.id, messageId],
+        ),
+      writableUntil,
     );
     // The row says `retrying` before the job exists; if this add is lost, the reconciler re-adds it.
     if (state === 'retrying') await this.queue.addOne(letter.id, letter.attempts, delay);
