@@ -112,18 +112,17 @@ export class LetterSender {
     const nonce = randomBytes(9).toString('base64url');
     const domain = this.messageIdDomain();
     const messageIdOf = (id: string) => `${id}.${nonce}@${domain}`;
-    const leaseMs = this.config.sendLeaseSeconds * 1000;
-    const writableUntil = Date.now() + leaseMs * 0.75;
+    const writableUntil = Date.now() + this.config.sendLeaseSeconds * 750;
     let tries = 0;
     const res: { affectedRows: number } = await retryTransient(() => {
       tries++;
       return this.db.query(
-      `UPDATE letters l JOIN campaigns c ON c.id = l.campaignId
-          SET l.state = 'sending', l.attempts = l.attempts + 1, l.messageId = CONCAT(l.id, '.', ?, '@', ?),
-              l.leaseUntil = UTC_TIMESTAMP(3) + INTERVAL ? SECOND, l.nextAttemptAt = NULL
-        WHERE l.id IN (?) AND l.channel = 'email' AND l.state IN ('queued','retrying')
-          AND (l.nextAttemptAt IS NULL OR l.nextAttemptAt <= UTC_TIMESTAMP(3)) AND c.status = 'sending'`,
-      [nonce, domain, this.config.sendLeaseSeconds, unique],
+        `UPDATE letters l JOIN campaigns c ON c.id = l.campaignId
+            SET l.state = 'sending', l.attempts = l.attempts + 1, l.messageId = CONCAT(l.id, '.', ?, '@', ?),
+                l.leaseUntil = UTC_TIMESTAMP(3) + INTERVAL ? SECOND, l.nextAttemptAt = NULL
+          WHERE l.id IN (?) AND l.channel = 'email' AND l.state IN ('queued','retrying')
+            AND (l.nextAttemptAt IS NULL OR l.nextAttemptAt <= UTC_TIMESTAMP(3)) AND c.status = 'sending'`,
+        [nonce, domain, this.config.sendLeaseSeconds, unique],
       );
     }, writableUntil);
     const claimed = new Map<string, Claim>();
