@@ -81,7 +81,7 @@ export class LetterQueue {
 
   /**
    * Adds a job for every `queued` or `retrying` letter of the campaign that no job holds, checked in
-   * Redis by one script per batch (see jobsListed): no job hash (never added, or its id left in a
+   * Redis by jobsListed: no job hash (never added, or its id left in a
    * list after the hash was lost), or an orphan, a job hash that no list of Bull's names any more,
    * which Bull never runs and whose id makes re-adding it a no-op. Orphans are what a partial loss
    * leaves (a list evicted under memory pressure, keys deleted one by one): before this check, a
@@ -91,13 +91,10 @@ export class LetterQueue {
   async addMissing(campaignId: number, held: Set<string>): Promise<number> {
     let total = 0;
     for await (const rows of this.waitingLetters(campaignId)) {
-      for (let i = 0; i < rows.length; i += 1000) {
-        const batch = rows.slice(i, i + 1000);
-        const listed = await jobsListed(this.queue, batch.map((r) => letterJobId(r.id, r.attempts)), held);
-        const missing = batch.filter((_, k) => !listed[k]);
-        if (missing.length) await this.add(missing);
-        total += missing.length;
-      }
+      const listed = await jobsListed(this.queue, rows.map((r) => letterJobId(r.id, r.attempts)), held);
+      const missing = rows.filter((_, k) => !listed[k]);
+      if (missing.length) await this.add(missing);
+      total += missing.length;
     }
     return total;
   }

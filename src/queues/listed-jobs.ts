@@ -49,18 +49,23 @@ end
 return out
 `;
 
+/** Job ids asked about per script call: the script holds Redis while it runs. */
+const PER_CALL = 1000;
+
 /**
  * For each job id, whether Bull still holds its job (see LISTED); orphans are removed on the way,
  * so every `false` can simply be added again. `seen` (from listedJobIds) spares the script the
- * list scan for the ids seen waiting. Ask about at most a few thousand ids per call: the script
- * holds Redis while it runs.
+ * list scan for the ids seen waiting.
  */
 export async function jobsListed(queue: Queue, jobIds: string[], seen: ReadonlySet<string> = new Set()): Promise<boolean[]> {
-  if (jobIds.length === 0) return [];
   const keys = [queue.toKey('wait'), queue.toKey('active'), queue.toKey('paused'), queue.toKey('delayed')];
-  const args = jobIds.flatMap((id) => [id, seen.has(id) ? '1' : '0']);
-  const codes = (await queue.client.eval(LISTED, keys.length, ...keys, queue.toKey(''), ...args)) as number[];
-  return codes.map((c) => c === 1);
+  const listed: boolean[] = [];
+  for (let i = 0; i < jobIds.length; i += PER_CALL) {
+    const args = jobIds.slice(i, i + PER_CALL).flatMap((id) => [id, seen.has(id) ? '1' : '0']);
+    const codes = (await queue.client.eval(LISTED, keys.length, ...keys, queue.toKey(''), ...args)) as number[];
+    for (const c of codes) listed.push(c === 1);
+  }
+  return listed;
 }
 
 /**
