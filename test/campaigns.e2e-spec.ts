@@ -302,26 +302,135 @@ describe(CampaignsService.name, () => {
     });
   });
 
-  it('pauses itself after a run of consecutive failures, with the reason visible', async () => {
-    const app = await inst.startApp({ sendFailurePauseAfter: 3, sendRate: 5 });
-    await t.close();
-    try {
-      const incidentId = await incidentWith(30);
-      const id = await createApprovedCampaign(app, incidentId, ada, bram);
-      sink.setRule(() => ({ code: 451, message: 'Service temporarily unavailable' }));
-      await request(app.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
-      const paused = await until(() => counts(app, id, ada), (c) => c.status === 'paused');
-      expect(paused.pausedReason).toMatch(/consecutive send failures/);
-      expect(paused.pausedReason).toMatch(/451/);
-      expect(paused.counts.sent).toBe(0);
-      sink.setRule(undefined);
-      await request(app.http).post(`/api/campaigns/${id}/resume`).set(auth(ada)).expect(200);
-      const done = await until(() => counts(app, id, ada), (c) => c.status === 'completed');
-      expect(done.counts.sent).toBe(30);
-      expect(done.pausedReason).toBeNull();
-    } finally {
-      await app.close();
+  describe('a run of send failures', () => {
+    // The suite's app would send these campaigns' letters under its own settings (no pause before
+    // 1,000 failures): from here on only apps started with the settings under test send.
+    beforeAll(() => t.close());
+
+    async function automaticEvents(app: TestApp, action: string, id: number): Promise<{ actor: string; detail: Record<string, unknown> | null }[]> {
+      const res = await request(app.http).get(`/api/audit?action=${action}`).set(auth(admin)).expect(200);
+      return (res.body as { subject: string; actor: string; detail: Record<string, unknown> | null }[]).filter((e) => e.subject === `campaign:${id}` && e.detail?.automatic === true);
     }
-    void adaId;
+
+    it('pauses itself after a run of consecutive failures, with the reason visible', async () => {
+      const app = await inst.startApp({ sendFailurePauseAfter: 3, sendRate: 5 });
+      try {
+        const incidentId = await incidentWith(30);
+        const id = await createApprovedCampaign(app, incidentId, ada, bram);
+        sink.setRule(() => ({ code: 451, message: 'Service temporarily unavailable' }));
+        await request(app.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
+        const paused = await until(() => counts(app, id, ada), (c) => c.status === 'paused');
+        expect(paused.pausedReason).toMatch(/consecutive send failures/);
+        expect(paused.pausedReason).toMatch(/451/);
+        expect(paused.counts.sent).toBe(0);
+        sink.setRule(undefined);
+        await request(app.http).post(`/api/campaigns/${id}/resume`).set(auth(ada)).expect(200);
+        const done = await until(() => counts(app, id, ada), (c) => c.status === 'completed');
+        expect(done.counts.sent).toBe(30);
+        expect(done.pausedReason).toBeNull();
+        expect(done.resumeAt).toBeNull();
+      } finally {
+        await app.close();
+      }
+      void adaId;
+    });
+
+    it('sends again by itself once the relay stops refusing for now, waiting longer each time it still does', async () => {
+      const app = await inst.startApp({ sendFailurePauseAfter: 3, sendRate: 5, sendAutoResumeSeconds: 1, sendAttempts: 10 });
+      try {
+        const incidentId = await incidentWith(20);
+        const id = await createApprovedCampaign(app, incidentId, ada, bram);
+        sink.setRule(() => ({ code: 421, message: 'Too many messages from your address, slow down' }));
+        await request(app.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
+        const first = await until(() => counts(app, id, ada), (c) => c.status === 'paused');
+        expect(first.pausedReason).toMatch(/^Paused automatically after \d+ consecutive send failures \(the last: .*421.*\)\. Waits 1 second, then sends again by itself \(automatic resume 1 of 6\)/);
+        expect(first.resumeAt).not.toBeNull();
+        // Still refused after the first cool-off: the first refusal pauses it again, for twice as long.
+        const second = await until(() => counts(app, id, ada), (c) => c.status === 'paused' && /automatic resume 2 of 6/.test(c.pausedReason ?? ''));
+        const pauses = await automaticEvents(app, 'campaign.pause', id);
+        expect(pauses.map((e) => e.detail?.failureKind)).toEqual(['transient', 'transient']);
+        const [later, earlier] = pauses.map((e) => Date.parse(String(e.detail?.resumeAt)));
+        expect(later - earlier).toBeGreaterThanOrEqual(2000);
+        expect(Date.parse(second.resumeAt ?? '')).toBe(later);
+        expect(second.counts.sent).toBe(0);
+
+        sink.setRule(undefined);
+        const done = await until(() => counts(app, id, ada), (c) => c.status === 'completed');
+        expect(done.counts).toMatchObject({ sent: 20, failed: 0, unknown: 0 });
+        expect(done.pausedReason).toBeNull();
+        const received = sink.countsByLetter();
+        for (const letterId of await emailLetterIds(inst, id)) expect(received.get(letterId)).toBe(1);
+        const resumes = await automaticEvents(app, 'campaign.resume', id);
+        expect(resumes.length).toBeGreaterThanOrEqual(2);
+        expect(resumes.every((e) => e.actor === 'system')).toBe(true);
+        const [row]: { autoPauses: number }[] = await inst.db.query('SELECT autoPauses FROM campaigns WHERE id = ?', [id]);
+        expect(Number(row.autoPauses)).toBe(0);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it("waits for a person after a run of permanent refusals, then tries the refused letters again, except those on paper already", async () => {
+      const app = await inst.startApp({ sendFailurePauseAfter: 3, sendRate: 5, sendAutoResumeSeconds: 1 });
+      try {
+        const incidentId = await incidentWith(20);
+        const id = await createApprovedCampaign(app, incidentId, ada, bram);
+        sink.setRule(() => ({ code: 554, message: 'Relay access denied' }));
+        await request(app.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
+        const paused = await until(() => counts(app, id, ada), (c) => c.status === 'paused');
+        expect(paused.pausedReason).toMatch(/554/);
+        expect(paused.pausedReason).toMatch(/refuses the letters outright.*check its settings/);
+        expect(paused.resumeAt).toBeNull();
+        await sleep(3000);
+        const firstRun = await counts(app, id, ada);
+        expect(firstRun.status).toBe('paused');
+        expect(firstRun.counts.failed).toBeGreaterThanOrEqual(3);
+        // The team prints the refused letters while the relay is looked at: those stay on paper.
+        const batch = await request(app.http).post(`/api/campaigns/${id}/print-batches`).set(auth(ada)).expect(202);
+        expect(batch.body.letters).toBe(firstRun.counts.failed);
+
+        // Resumed too early: refused again, paused again after another run.
+        await request(app.http).post(`/api/campaigns/${id}/resume`).set(auth(ada)).expect(200);
+        const secondRun = await until(() => counts(app, id, ada), (c) => c.status === 'paused' && c.counts.failed > firstRun.counts.failed);
+        const retriedLater = secondRun.counts.failed - firstRun.counts.failed;
+
+        sink.setRule(undefined);
+        await request(app.http).post(`/api/campaigns/${id}/resume`).set(auth(ada)).expect(200);
+        const done = await until(() => counts(app, id, ada), (c) => c.status === 'completed');
+        expect(done.counts).toMatchObject({ sent: 20 - firstRun.counts.failed, failed: firstRun.counts.failed, unknown: 0 });
+        const received = sink.countsByLetter();
+        const printed: { letterId: string }[] = await inst.db.query('SELECT letterId FROM print_items i JOIN print_batches b ON b.id = i.batchId WHERE b.campaignId = ?', [id]);
+        const onPaper = new Set(printed.map((r) => String(r.letterId)));
+        for (const letterId of await emailLetterIds(inst, id)) expect(received.get(letterId) ?? 0).toBe(onPaper.has(letterId) ? 0 : 1);
+        const resumes = await request(app.http).get('/api/audit?action=campaign.resume').set(auth(admin)).expect(200);
+        const details = (resumes.body as { subject: string; detail: { lettersRetried?: number } | null }[]).filter((e) => e.subject === `campaign:${id}`).map((e) => e.detail?.lettersRetried ?? 0);
+        expect(details).toEqual([retriedLater, 0]);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it("never undoes a person's pause by itself", async () => {
+      const app = await inst.startApp({ sendFailurePauseAfter: 3, sendRate: 5, sendAutoResumeSeconds: 1 });
+      try {
+        const incidentId = await incidentWith(40);
+        const id = await createApprovedCampaign(app, incidentId, ada, bram);
+        sink.setRule(() => ({ code: 421, message: 'Try again later' }));
+        await request(app.http).post(`/api/campaigns/${id}/start`).set(auth(ada)).expect(202);
+        await until(() => counts(app, id, ada), (c) => c.status === 'paused' && c.resumeAt !== null);
+        sink.setRule(undefined);
+        await request(app.http).post(`/api/campaigns/${id}/resume`).set(auth(ada)).expect(200);
+        await until(() => counts(app, id, ada), (c) => c.counts.sent > 0);
+        await request(app.http).post(`/api/campaigns/${id}/pause`).set(auth(bram)).expect(200);
+        await sleep(3000);
+        const held = await counts(app, id, ada);
+        expect(held.status).toBe('paused');
+        expect(held.resumeAt).toBeNull();
+        expect(held.pausedReason).toMatch(/by staff member/);
+        expect(held.counts.sent).toBeLessThan(40);
+      } finally {
+        await app.close();
+      }
+    });
   });
 });

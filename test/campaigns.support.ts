@@ -11,7 +11,7 @@ export async function createApprovedCampaign(t: TestApp, incidentId: number, cre
   return created.body.id as number;
 }
 
-export async function counts(t: TestApp, id: number, token: string): Promise<{ status: string; pausedReason: string | null; counts: Record<string, number> }> {
+export async function counts(t: TestApp, id: number, token: string): Promise<{ status: string; pausedReason: string | null; resumeAt: string | null; counts: Record<string, number> }> {
   const res = await request(t.http).get(`/api/campaigns/${id}`).set(auth(token)).expect(200);
   return res.body;
 }

@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AppConfig } from '../src/config/config';
 import { launchBrowser } from './support/browser';
-import { ConsoleMember, createConsoleMember, setUp, signIn } from './support/console';
+import { ConsoleMember, createConsoleMember, signedInPage } from './support/console';
 import { checkPageState } from './support/console-pages';
 import { seedCustomers, seedIncident } from './support/seed';
 import { startSmtpSink } from './support/smtp-sink';
@@ -40,18 +40,9 @@ describe('Console: Close incident (Chromium)', () => {
     await sink?.close();
   });
 
-  async function signedIn(member: ConsoleMember, locale = 'en-GB'): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(0);
-    contexts.push(context);
-    const page = await context.newPage();
-    if (!member.secret) await setUp(page, t.baseUrl, member);
-    await signIn(page, t.baseUrl, member);
-    return page;
-  }
 
   it('shows comms the status and no way to close', async () => {
-    const page = await signedIn(comms);
+    const page = await signedInPage(browser, contexts, t.baseUrl, comms);
     await page.goto(`${t.baseUrl}/console/incidents/${incidentId}`);
     await expectText(page, 'Keeping personal data');
     await expectText(page, 'Open');
@@ -61,7 +52,7 @@ describe('Console: Close incident (Chromium)', () => {
   });
 
   it('lets an admin close through a check step that says what goes and when (English and Dutch)', async () => {
-    const page = await signedIn(admin);
+    const page = await signedInPage(browser, contexts, t.baseUrl, admin);
     await page.goto(`${t.baseUrl}/console/incidents/${incidentId}`);
     await checkPageState(page, 'retention-incident-open');
     await page.getByRole('button', { name: 'Close incident' }).click();
@@ -96,7 +87,7 @@ describe('Console: Close incident (Chromium)', () => {
   it('says on the check page what must happen first while a campaign is sending', async () => {
     const other = await seedIncident(inst.db, { title: 'Still sending' });
     await inst.db.query("INSERT INTO campaigns (incidentId, tiers, status, createdBy, kind) VALUES (?, '[\"viewed\"]', 'sending', ?, 'warning')", [other, comms.id]);
-    const page = await signedIn(admin);
+    const page = await signedInPage(browser, contexts, t.baseUrl, admin);
     await page.goto(`${t.baseUrl}/console/incidents/${other}/close`);
     await expectText(page, 'You cannot close this incident yet');
     await expectText(page, 'is still sending: pause it or wait until it has completed');

@@ -42,6 +42,18 @@ export class Campaign {
   @Column({ type: 'varchar', length: 300, nullable: true })
   pausedReason: string | null;
 
+  /** When a campaign that paused itself on temporary refusals sends again by itself; null when a person must resume it. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  resumeAt: Date | null;
+
+  /** Automatic pauses since the last letter that went out or the last resume by a person (the cool-off doubles with each). */
+  @Column({ type: 'smallint', unsigned: true, default: 0 })
+  autoPauses: number;
+
+  /** When the run of send failures that paused the campaign began: letters refused since then are tried again on resume. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  refusedSince: Date | null;
+
   @Column({ type: 'varchar', length: 10, default: 'warning' })
   kind: CampaignKind;
 

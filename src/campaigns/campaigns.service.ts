@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, GoneException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CustomersService } from '../customers/customers.service';
 import type { Tier } from '../customers/tiers';
@@ -14,7 +14,7 @@ import type { LetterChannel, LetterState } from './letter.entity';
 import { LetterQueue } from './letter-queue.service';
 import { csvRow, POSTAL_HEADER, postalReason } from './postal-csv';
 import { describeApprovalChanges, diffRecipients, RecipientsHasher } from './recipients';
-import { campaignFailureKey } from './send-policy';
+import { campaignFailureKey, campaignRunStartKey } from './send-policy';
 import { UpdateText, updateTextHash } from './update-text';
 import { WarningLedger } from './warning-ledger.service';
 import { CampaignRequest, CampaignSpec, WavePlanner } from './wave-planner.service';
@@ -59,6 +59,8 @@ export interface CampaignView {
   startedAt: string | null;
   completedAt: string | null;
   pausedReason: string | null;
+  /** When a campaign that paused itself on temporary SMTP refusals sends again by itself. */
+  resumeAt: string | null;
   templateVersion: string | null;
   counts: CampaignCounts;
 }
@@ -234,7 +236,7 @@ export class CampaignsService {
    * campaigns, so a paused one stays paused even when it has nothing left to send.
    */
   async pause(id: number, actor: StaffActor): Promise<{ id: number; status: CampaignStatus }> {
-    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'paused', pausedReason = ? WHERE id = ? AND status = 'sending'", [
+    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'paused', pausedReason = ?, resumeAt = NULL WHERE id = ? AND status = 'sending'", [
       `Paused by staff member #${actor.id}`,
       id,
     ]);
@@ -255,16 +257,82 @@ export class CampaignsService {
   async resume(id: number, actor: StaffActor): Promise<{ id: number; status: CampaignStatus }> {
     // A closed incident's paused campaigns stay paused (the purge also waits while one sends).
     await this.incidentState.assertOpen((await this.campaign(id)).incidentId, 'campaign');
-    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'sending', pausedReason = NULL WHERE id = ? AND status = 'paused'", [id]);
+    const retried = await this.retryRefused(id);
+    // A person looked: the next automatic pause starts with the shortest cool-off again.
+    const res: { affectedRows: number } = await this.db.query(
+      "UPDATE campaigns SET status = 'sending', pausedReason = NULL, resumeAt = NULL, autoPauses = 0, refusedSince = NULL WHERE id = ? AND status = 'paused'",
+      [id],
+    );
     if (res.affectedRows !== 1) {
       const c = await this.campaign(id);
       throw new ConflictException(`Campaign ${id} is ${c.status}; only a paused campaign can be resumed.`);
     }
-    await this.queue.queue.client.del(campaignFailureKey(this.config.queuePrefix, id));
-    await this.audit.record(actor, 'campaign.resume', `campaign:${id}`);
+    await this.queue.queue.client.del(campaignFailureKey(this.config.queuePrefix, id), campaignRunStartKey(this.config.queuePrefix, id));
+    await this.audit.record(actor, 'campaign.resume', `campaign:${id}`, retried ? { lettersRetried: retried } : undefined);
     // Jobs taken while paused did nothing and are gone; give every waiting letter one again.
     this.enqueueInBackground(id);
     return { id, status: 'sending' };
+  }
+
+  /**
+   * The reconciler's half of an automatic pause: campaigns whose cool-off is over send again.
+   * Guarded by `resumeAt`, so a person's pause (which clears it) is never undone and several
+   * reconcilers resume a campaign once. The failure count starts one short of the limit, so the
+   * first letter refused again pauses it again (with a longer cool-off) instead of fifty more.
+   */
+  async resumeCooledOff(): Promise<number[]> {
+    const due: { id: number; incidentId: number }[] = await this.db.query("SELECT id, incidentId FROM campaigns WHERE status = 'paused' AND resumeAt <= UTC_TIMESTAMP(3)");
+    const resumed: number[] = [];
+    for (const { id, incidentId } of due.map((r) => ({ id: Number(r.id), incidentId: Number(r.incidentId) }))) {
+      if (!(await this.incidentOpen(incidentId))) {
+        // A closed incident's campaigns stay paused, as for a person's resume; stop asking.
+        await this.db.query("UPDATE campaigns SET resumeAt = NULL WHERE id = ? AND status = 'paused'", [id]);
+        continue;
+      }
+      // While still paused (see retryRefused); a second reconciler finds those letters queued already.
+      const retried = await this.retryRefused(id);
+      const res: { affectedRows: number } = await this.db.query(
+        "UPDATE campaigns SET status = 'sending', pausedReason = NULL, resumeAt = NULL WHERE id = ? AND status = 'paused' AND resumeAt <= UTC_TIMESTAMP(3)",
+        [id],
+      );
+      if (res.affectedRows !== 1) continue;
+      await this.queue.queue.client.set(campaignFailureKey(this.config.queuePrefix, id), String(Math.max(0, this.config.sendFailurePauseAfter - 1)), 'EX', 86400);
+      await this.audit.record(SYSTEM_ACTOR, 'campaign.resume', `campaign:${id}`, { automatic: true, ...(retried ? { lettersRetried: retried } : {}) });
+      this.enqueueInBackground(id);
+      resumed.push(id);
+    }
+    return resumed;
+  }
+
+  /**
+   * The e-mail letters the relay refused for good during the run of failures that paused the
+   * campaign go back to `queued`: a run of refusals across many customers is the relay's doing
+   * (a wrong sender address, a lapsed login), not their addresses', and they should still get
+   * the e-mail. Safe to send: a refusal means the relay did not take the letter. Letters already
+   * in a print batch stay as they are (they are on paper).
+   */
+  private async retryRefused(id: number): Promise<number> {
+    // Under the campaign's lock, which a new print batch takes too: a letter goes either to paper or back to e-mail.
+    return this.db.transaction(async (tx) => {
+      await this.lock(tx, id);
+      const res: { affectedRows: number } = await tx.query(
+        `UPDATE letters l JOIN campaigns c ON c.id = l.campaignId SET l.state = 'queued', l.nextAttemptAt = NULL
+          WHERE c.id = ? AND c.status = 'paused' AND c.refusedSince IS NOT NULL AND l.campaignId = ? AND l.channel = 'email' AND l.state = 'failed' AND l.updatedAt >= c.refusedSince
+            AND NOT EXISTS (SELECT 1 FROM print_items i WHERE i.letterId = l.id)`,
+        [id, id],
+      );
+      return res.affectedRows;
+    });
+  }
+
+  private async incidentOpen(incidentId: number): Promise<boolean> {
+    try {
+      await this.incidentState.assertOpen(incidentId, 'campaign');
+      return true;
+    } catch (err) {
+      if (err instanceof ConflictException) return false;
+      throw err;
+    }
   }
 
   async view(id: number): Promise<CampaignView> {
@@ -283,6 +351,7 @@ export class CampaignsService {
       startedAt: c.startedAt ? c.startedAt.toISOString() : null,
       completedAt: c.completedAt ? c.completedAt.toISOString() : null,
       pausedReason: c.pausedReason,
+      resumeAt: c.resumeAt ? c.resumeAt.toISOString() : null,
       templateVersion: c.templateVersion,
       counts: await this.counts(id),
     };

@@ -14,7 +14,7 @@ import type { AffectedCustomer } from '../customers/affected-customer.entity';
 import { LetterQueue } from './letter-queue.service';
 import { MicroBatch } from './micro-batch';
 import { LetterWaves, WaveLetterRow } from './letter-waves.service';
-import { campaignFailureKey, retryDelayMs, stateAfterFailure } from './send-policy';
+import { automaticPauseReason, campaignFailureKey, campaignRunStartKey, coolOffSeconds, retryDelayMs, stateAfterFailure } from './send-policy';
 
 export type SendOutcome = 'skipped' | 'sent' | 'retrying' | 'failed' | 'unknown';
 
@@ -95,7 +95,7 @@ export class LetterSender {
     await this.sentRecords.call({ id: letter.id, messageId, tipIds });
     // A success ends a run of failures. Only a process that counted failures resets the counter,
     // which saves a Redis round trip per letter in the normal case.
-    if (this.failuresCounted.delete(letter.campaignId)) await this.redis().del(this.failureKey(letter.campaignId));
+    if (this.failuresCounted.delete(letter.campaignId)) await this.endFailureRun(letter.campaignId);
     return 'sent';
   }
 
@@ -186,8 +186,8 @@ export class LetterSender {
     const outcome = await this.fail(claim, state, failure.reason);
     this.failuresCounted.add(letter.campaignId);
     const failures = await this.redis().incr(this.failureKey(letter.campaignId));
-    if (failures === 1) await this.redis().expire(this.failureKey(letter.campaignId), 86400);
-    if (failures >= this.config.sendFailurePauseAfter) await this.pauseForFailures(letter.campaignId, failures, failure.reason);
+    if (failures === 1) await this.startFailureRun(letter.campaignId, letter.id);
+    if (failures >= this.config.sendFailurePauseAfter) await this.pauseForFailures(letter.campaignId, failures, failure);
     return outcome;
   }
 
@@ -210,14 +210,46 @@ export class LetterSender {
     return state;
   }
 
-  private async pauseForFailures(campaignId: number, failures: number, lastReason: string): Promise<void> {
-    const reason = `Paused automatically after ${failures} consecutive send failures; the last: ${lastReason}`.slice(0, 300);
-    const res: { affectedRows: number } = await this.db.query("UPDATE campaigns SET status = 'paused', pausedReason = ? WHERE id = ? AND status = 'sending'", [reason, campaignId]);
+  /**
+   * Pauses the campaign (guarded: only a `sending` one, once). On temporary refusals it also sets
+   * when it sends again by itself (the reconciler resumes it then), a longer wait each time.
+   */
+  private async pauseForFailures(campaignId: number, failures: number, failure: SendFailure): Promise<void> {
+    const [row]: { autoPauses: number }[] = await this.db.query('SELECT autoPauses FROM campaigns WHERE id = ?', [campaignId]);
+    if (!row) return;
+    const before = Number(row.autoPauses);
+    const wait = coolOffSeconds(failure.kind, before, this.config.sendAutoResumeSeconds);
+    const resumeAt = wait === null ? null : new Date(Date.now() + wait * 1000);
+    const reason = automaticPauseReason(failures, failure.kind, failure.reason, wait, before);
+    // Kept from the first pause of a series, so a resume gives every letter refused since then a
+    // new try. Without the run's start (Redis lost it) nothing is retried: a person can still print.
+    const since = await this.redis().get(this.runStartKey(campaignId));
+    const res: { affectedRows: number } = await this.db.query(
+      "UPDATE campaigns SET status = 'paused', pausedReason = ?, resumeAt = ?, autoPauses = autoPauses + 1, refusedSince = COALESCE(refusedSince, ?) WHERE id = ? AND status = 'sending'",
+      [reason, resumeAt, since ? new Date(since) : null, campaignId],
+    );
     if (res.affectedRows === 1) {
-      this.logger.warn({ msg: 'campaign paused after consecutive failures', campaignId, failures });
-      await this.audit.record(SYSTEM_ACTOR, 'campaign.pause', `campaign:${campaignId}`, { automatic: true, consecutiveFailures: failures });
-      await this.redis().del(this.failureKey(campaignId));
+      this.logger.warn({ msg: 'campaign paused after consecutive failures', campaignId, failures, resumeAt: resumeAt?.toISOString() ?? null });
+      await this.audit.record(SYSTEM_ACTOR, 'campaign.pause', `campaign:${campaignId}`, { automatic: true, consecutiveFailures: failures, failureKind: failure.kind, resumeAt: resumeAt?.toISOString() ?? null });
+      await this.redis().del(this.failureKey(campaignId), this.runStartKey(campaignId));
     }
+  }
+
+  /**
+   * Notes when a run of failures began, on the database's clock (the letter's own `updatedAt`,
+   * just written), so the letters refused since are found by `updatedAt` however the machines'
+   * clocks differ. A few seconds early: failures written side by side reach Redis in any order.
+   */
+  private async startFailureRun(campaignId: number, letterId: string): Promise<void> {
+    const [row]: { updatedAt: Date }[] = await this.db.query('SELECT updatedAt FROM letters WHERE id = ?', [letterId]);
+    await this.redis().expire(this.failureKey(campaignId), 86400);
+    if (row) await this.redis().set(this.runStartKey(campaignId), new Date(new Date(row.updatedAt).getTime() - 5000).toISOString(), 'EX', 86400);
+  }
+
+  /** A letter went out: the run of failures is over, and so is the series of automatic pauses (the next cool-off starts short again). */
+  private async endFailureRun(campaignId: number): Promise<void> {
+    await this.redis().del(this.failureKey(campaignId), this.runStartKey(campaignId));
+    await this.db.query('UPDATE campaigns SET autoPauses = 0, refusedSince = NULL WHERE id = ? AND (autoPauses > 0 OR refusedSince IS NOT NULL)', [campaignId]);
   }
 
   private async incident(id: number): Promise<Incident> {
@@ -238,6 +270,10 @@ export class LetterSender {
 
   private failureKey(campaignId: number): string {
     return campaignFailureKey(this.config.queuePrefix, campaignId);
+  }
+
+  private runStartKey(campaignId: number): string {
+    return campaignRunStartKey(this.config.queuePrefix, campaignId);
   }
 
   private redis(): LetterQueue['queue']['client'] {

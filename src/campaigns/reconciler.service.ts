@@ -18,6 +18,8 @@ export interface ReconcileResult {
   leasesExpired: number;
   reenqueued: number;
   completed: number[];
+  /** Campaigns that paused themselves on temporary refusals and sent again by themselves on this run. */
+  resumed: number[];
   /** Set on the runs that checked the invariants (every few intervals). */
   tripwire?: TripwireReport;
 }
@@ -39,7 +41,9 @@ export interface ReconcileResult {
  * - completion: one guarded update whose condition is the shared invariant (no e-mail letter
  *   `pending`/`queued`/`sending`/`retrying`, see campaign-invariants.ts); a letter that moves back
  *   to `queued` (resend) reopens its campaign in the same transaction.
- * - pause/resume: only `sending` campaigns are completed or re-enqueued; paused ones keep waiting.
+ * - pause/resume: only `sending` campaigns are completed or re-enqueued; paused ones keep waiting,
+ *   except that one that paused itself on temporary refusals is resumed once its cool-off is over
+ *   (CampaignsService.resumeCooledOff, guarded by `resumeAt`, which a person's pause clears).
  * - webhooks only set delivery dates and turn `unknown` into `sent`: both final states.
  */
 /**
@@ -69,9 +73,11 @@ export class Reconciler {
 
   async run(): Promise<ReconcileResult> {
     const active: { id: number; status: string }[] = await this.db.query("SELECT id, status FROM campaigns WHERE status IN ('sending','paused')");
-    const result: ReconcileResult = { campaigns: active.length, leasesExpired: 0, reenqueued: 0, completed: [] };
+    const result: ReconcileResult = { campaigns: active.length, leasesExpired: 0, reenqueued: 0, completed: [], resumed: [] };
     if (this.due('lastTripwire')) result.tripwire = await this.checkInvariants();
     if (active.length === 0) return result;
+    // A campaign resumed here is left to its own enqueueing on this run (read as paused above).
+    result.resumed = await this.campaigns.resumeCooledOff();
     const activeIds = active.map((c) => Number(c.id));
     const sendingIds = active.filter((c) => c.status === 'sending').map((c) => Number(c.id));
 
@@ -81,7 +87,7 @@ export class Reconciler {
       result.reenqueued = await this.reenqueueLost(sendingIds.filter((id) => !enqueuing.has(id)));
       for (const id of sendingIds) if (await this.completeIfDone(id)) result.completed.push(id);
     }
-    if (result.leasesExpired || result.reenqueued || result.completed.length) this.logger.log({ msg: 'reconciled', ...result });
+    if (result.leasesExpired || result.reenqueued || result.completed.length || result.resumed.length) this.logger.log({ msg: 'reconciled', ...result });
     return result;
   }
 

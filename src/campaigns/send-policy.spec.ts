@@ -1,4 +1,4 @@
-import { letterJobId, retryDelayMs, stateAfterFailure } from './send-policy';
+import { AUTO_RESUMES, automaticPauseReason, coolOffSeconds, letterJobId, retryDelayMs, stateAfterFailure } from './send-policy';
 
 describe(letterJobId.name, () => {
   it('is the letter id for the first send and unique per later attempt', () => {
@@ -26,5 +26,36 @@ describe(stateAfterFailure.name, () => {
   it('fails permanent failures at once and never retries an unknown outcome', () => {
     expect(stateAfterFailure('permanent', 1, 5)).toBe('failed');
     expect(stateAfterFailure('unknown', 1, 5)).toBe('unknown');
+  });
+});
+
+describe('coolOffSeconds', () => {
+  it('waits out temporary refusals, twice as long each time, at most half an hour, then hands over to a person', () => {
+    expect([0, 1, 2, 3, 4, 5].map((n) => coolOffSeconds('transient', n, 60))).toEqual([60, 120, 240, 480, 960, 1800]);
+    expect(coolOffSeconds('transient', AUTO_RESUMES, 60)).toBeNull();
+  });
+
+  it('never resumes by itself after permanent refusals or lost connections, nor when turned off', () => {
+    expect(coolOffSeconds('permanent', 0, 60)).toBeNull();
+    expect(coolOffSeconds('unknown', 0, 60)).toBeNull();
+    expect(coolOffSeconds('transient', 0, 0)).toBeNull();
+  });
+});
+
+describe('automaticPauseReason', () => {
+  it('says when the campaign sends again by itself, or what a person should check', () => {
+    expect(automaticPauseReason(50, 'transient', '421 slow down', 60, 0)).toBe(
+      'Paused automatically after 50 consecutive send failures (the last: 421 slow down). Waits 1 minute, then sends again by itself (automatic resume 1 of 6); resume sooner if the relay is back.',
+    );
+    expect(automaticPauseReason(3, 'transient', '421 slow down', 2, 1)).toMatch(/Waits 2 seconds, then sends again by itself \(automatic resume 2 of 6\)/);
+    expect(automaticPauseReason(50, 'transient', '421 slow down', null, AUTO_RESUMES)).toMatch(/tried again by itself 6 times: check the SMTP relay, then resume\.$/);
+    expect(automaticPauseReason(50, 'permanent', '554 relay access denied', null, 0)).toMatch(/refuses the letters outright/);
+    expect(automaticPauseReason(50, 'unknown', 'connection closed after DATA', null, 0)).toMatch(/unknown: check the relay/);
+  });
+
+  it('fits the column (300 characters) however long the last reply was, keeping what to do', () => {
+    const reason = automaticPauseReason(50, 'transient', 'x'.repeat(1000), 1800, 0);
+    expect(reason.length).toBeLessThanOrEqual(300);
+    expect(reason).toMatch(/Waits 30 minutes, .*resume sooner if the relay is back\.$/);
   });
 });

@@ -35,6 +35,8 @@ export interface AppConfig {
   sendAttempts: number;
   /** Consecutive send failures after which a campaign pauses itself. */
   sendFailurePauseAfter: number;
+  /** First cool-off (seconds) before a campaign paused on temporary refusals sends again by itself; doubles each time; 0 = wait for a person. */
+  sendAutoResumeSeconds: number;
   /** Seconds a worker may hold a letter in `sending` before the reconciler calls it `unknown`. */
   sendLeaseSeconds: number;
   /** First retry delay after a transient SMTP failure; doubles per attempt (capped at one hour). */
@@ -251,6 +253,7 @@ export function loadConfig(env: Env): AppConfig {
     sendRate: int(env, 'SEND_RATE', 100, 1, 100000),
     sendAttempts: int(env, 'SEND_ATTEMPTS', 5, 1, 50),
     sendFailurePauseAfter: int(env, 'SEND_FAILURE_PAUSE_AFTER', 50, 1, 1000000),
+    sendAutoResumeSeconds: int(env, 'SEND_AUTO_RESUME_SECONDS', 60, 0, 3600),
     sendLeaseSeconds: int(env, 'SEND_LEASE_SECONDS', 120, 5, 86400),
     sendRetryBaseMs: int(env, 'SEND_RETRY_BASE_MS', 30000, 10, 3600000),
     sendConcurrency: int(env, 'SEND_CONCURRENCY', 32, 1, 1000),

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CLI_ACTOR } from '../../src/audit/audit.service';
 import type { Role } from '../../src/staff/roles';
 import { StaffService } from '../../src/staff/staff.service';
@@ -62,4 +62,18 @@ export async function signIn(page: Page, baseUrl: string, member: ConsoleMember)
   await page.getByLabel('Code from your authenticator app').fill(await freshCode(member.secret!));
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/console/sign-in'));
+}
+
+/**
+ * A new browser context (kept in `contexts` for closing) with the member signed in, set up first
+ * when they have not been. Waiting is bounded by Jest's guard against hangs, not per step.
+ */
+export async function signedInPage(browser: Browser, contexts: BrowserContext[], baseUrl: string, member: ConsoleMember, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(0);
+  contexts.push(context);
+  const page = await context.newPage();
+  if (!member.secret) await setUp(page, baseUrl, member);
+  await signIn(page, baseUrl, member);
+  return page;
 }

@@ -46,6 +46,7 @@ export function CampaignStatus({ lang, campaign }: { lang: Lang; campaign: Campa
       <p>
         {t.status}: <strong className={`tag ${STATUS_TAG[campaign.status] ?? ''}`}>{CAMPAIGN_STATUS_TEXTS[lang][campaign.status] ?? campaign.status}</strong>
       </p>
+      {campaign.status === 'paused' && campaign.resumeAt && <p>{t.resumesAt(formatDateTime(campaign.resumeAt, lang))}</p>}
       {campaign.status === 'paused' && campaign.pausedReason && <p>{t.pausedReason(campaign.pausedReason)}</p>}
       {campaign.status === 'completed' && <p>{t.completed}</p>}
       <Table

@@ -30,6 +30,7 @@ export const CAMPAIGNS: Texts<{
   pause: string;
   resume: string;
   pausedReason: (reason: string) => string;
+  resumesAt: (time: string) => string;
   /** The campaign tripwire (issue 14): each broken invariant in words a comms member can act on. */
   tripwire: { completedWithOpenLetters: string; startedWithPendingLetters: string; stalled: (letters: string, since: string) => string };
   postalHeading: string;
@@ -72,7 +73,8 @@ export const CAMPAIGNS: Texts<{
     startHint: (email, post) => `${email} brieven gaan per e-mail. De ${post} brieven per post gaan naar de drukker: maak daarvoor na de start een drukbestand onder ‘Gedrukte brieven’.`,
     pause: 'Pauzeren',
     resume: 'Hervatten',
-    pausedReason: (reason) => `Gepauzeerd: ${reason}`,
+    pausedReason: (reason) => `Reden: ${reason}`,
+    resumesAt: (time) => `De mailserver weigerde de e-mails tijdelijk. De campagne verstuurt vanzelf weer vanaf ${time}; werkt de mailserver al weer, hervat dan nu.`,
     tripwire: {
       completedWithOpenLetters: 'Deze campagne staat op afgerond, maar er zijn nog e-mails die niet verstuurd zijn. Vraag een beheerder dit na te kijken voordat u iets anders doet.',
       startedWithPendingLetters: 'Deze campagne is gestart, maar een deel van de e-mails is nooit vrijgegeven voor verzending. Vraag een beheerder dit na te kijken.',
@@ -118,7 +120,8 @@ export const CAMPAIGNS: Texts<{
     startHint: (email, post) => `${email} letters go by email. The ${post} letters by post go to print: after the start, make a print batch under ‘Printed letters’.`,
     pause: 'Pause',
     resume: 'Resume',
-    pausedReason: (reason) => `Paused: ${reason}`,
+    pausedReason: (reason) => `Reason: ${reason}`,
+    resumesAt: (time) => `The mail server refused the e-mails for now. The campaign sends again by itself from ${time}; if the mail server works again already, resume now.`,
     tripwire: {
       completedWithOpenLetters: 'This campaign says it is completed, but some of its e-mails were never sent. Ask an administrator to look into it before you do anything else.',
       startedWithPendingLetters: 'This campaign was started, but some of its e-mails were never released for sending. Ask an administrator to look into it.',

@@ -8,6 +8,7 @@ import { BreachRegister1796400000000 } from './1796400000000-breach-register';
 import { HotlineAlerts1796700000000 } from './1796700000000-hotline-alerts';
 import { SealedPersonalData1796800000000 } from './1796800000000-sealed-personal-data';
 import { IncidentRetention1796850000000 } from './1796850000000-incident-retention';
+import { CampaignAutoResume1796900000000 } from './1796900000000-campaign-auto-resume';
 
 /** Every migration, in order. Add new ones at the end (timestamp-prefixed file names), one per line. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   HotlineAlerts1796700000000,
   SealedPersonalData1796800000000,
   IncidentRetention1796850000000,
+  CampaignAutoResume1796900000000,
 ];
