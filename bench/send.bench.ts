@@ -12,7 +12,7 @@
  *   BENCH_LETTERS=5000 WORKERS=2 npm run bench:send
  *   BENCH_PROFILE=1 npm run bench:send              (CPU profile of the server, summarised)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainNodemailer } from './floors';
@@ -66,7 +66,13 @@ async function main(): Promise<void> {
     process.stdout.write(
       JSON.stringify({ letters: created.email, pool: Number(POOL), workers: Number(WORKERS), campaignPerSecond: Math.round(campaignRate), plainPerSecond: Math.round(plain.perSecond), ratio: +ratio.toFixed(3), duplicates: sent.duplicates, serverPeakRss: facts.peakRss }) + '\n',
     );
-    if (profileDir) process.stdout.write('\nserver CPU profile (from start-up to the end of the campaign):\n' + summarise(JSON.parse(readFileSync(join(profileDir, 'server.cpuprofile'), 'utf8')), 30));
+    if (profileDir) {
+      // The HTTP process, then each sending process it forked (WORKERS; where the campaign's CPU goes).
+      const workers = readdirSync(profileDir).filter((f) => /^worker-\d+\.cpuprofile$/.test(f));
+      for (const [title, file] of [['server (HTTP) process', 'server.cpuprofile'], ...workers.map((f) => [`sending process ${f.slice(7, -11)}`, f])]) {
+        process.stdout.write(`\n${title} CPU profile (from start-up to the end of the campaign):\n` + summarise(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 30));
+      }
+    }
   } finally {
     await inst.drop();
     sink.stop();
