@@ -4,8 +4,8 @@ import type { LoggerService } from '@nestjs/common';
 import type { AppConfig } from './config/config';
 
 /**
- * The Node flags of a worker process: with WORKER_HEAP_MB, a bounded old generation and a 4 MiB
- * young generation. V8 otherwise sizes its heap by the machine's memory (about 4 GiB here) and lets
+ * The Node flags of a worker process: with WORKER_HEAP_MB, a bounded old generation and a small
+ * young generation (WORKER_SEMI_SPACE_MB). V8 otherwise sizes its heap by the machine's memory (about 4 GiB here) and lets
  * garbage grow far past what a worker keeps alive: drawing print files took a worker from 190 MiB at
  * start to 384 MiB, with the bound it stays near 215 MiB (src/postal/README.md, "Memory and speed").
  * The parent's own Node flags are kept; WORKER_HEAP_MB=0 leaves the heap to Node (or to NODE_OPTIONS).
@@ -26,8 +26,14 @@ export function heapBoundAdvice(config: Pick<AppConfig, 'workerHeapMb'>, heapLim
   return `this worker's heap may grow to ${Math.round(heapLimitBytes / 1024 / 1024)} MiB, and garbage will use much of it; start it as \`node ${workerExecArgv(config, []).join(' ')} dist/main.js\` (README, "API and workers separately"), or set WORKER_HEAP_MB=0 to silence this`;
 }
 
-/** Young-generation semi-space of a worker (MiB): more scavenges, less memory held by short-lived garbage. */
-const WORKER_SEMI_SPACE_MB = 4;
+/**
+ * Young-generation semi-space of a worker (MiB): smaller means more scavenges and less memory held
+ * by short-lived garbage. 4 MiB kept print workers lowest, but a sending worker copies the letters
+ * it has in hand (tens of KB each) on every scavenge: against 4 MiB, 8 MiB cost 9% less CPU per
+ * letter (six alternating bench:send pairs, 2026-12-04) for +16 MiB in a print worker (241 MiB,
+ * bench:print); 16 MiB saved 11–17% but took the print worker to 268 MiB, over its 256 MiB target.
+ */
+const WORKER_SEMI_SPACE_MB = 8;
 
 /**
  * WORKERS=n: this process forks n queue-worker processes (APP_ROLE=worker) and keeps them running;

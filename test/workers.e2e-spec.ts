@@ -47,7 +47,7 @@ describe('worker processes (APP_ROLE=all, WORKERS)', () => {
     const forks = childrenOf(server.pid);
     for (const pid of forks) {
       const argv = commandLine(pid);
-      expect(argv).toEqual(expect.arrayContaining(['--max-old-space-size=160', '--max-semi-space-size=4']));
+      expect(argv).toEqual(expect.arrayContaining(['--max-old-space-size=160', '--max-semi-space-size=8']));
       expect(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toContain('APP_ROLE=worker');
     }
     process.kill(server.pid, 'SIGKILL');
