@@ -22,6 +22,8 @@ describe('Console: a campaign that paused itself (Chromium)', () => {
   const contexts: BrowserContext[] = [];
   let member: ConsoleMember;
   let campaignId: number;
+  let creator: string;
+  let approver: string;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -31,8 +33,8 @@ describe('Console: a campaign that paused itself (Chromium)', () => {
     t = await inst.startApp({ listen: true } as Partial<AppConfig>);
     browser = await launchBrowser();
     member = await createConsoleMember(t, 'comms', 'Carla Comms', 'carla@example.org');
-    const creator = (await inst.staffToken('comms', 'Ada')).token;
-    const approver = (await inst.staffToken('comms', 'Bram')).token;
+    creator = (await inst.staffToken('comms', 'Ada')).token;
+    approver = (await inst.staffToken('comms', 'Bram')).token;
     const incidentId = await seedIncident(inst.db, { title: 'Records photographed at the counter' });
     await seedCustomers(inst.db, incidentId, 10);
     campaignId = await createApprovedCampaign(t, incidentId, creator, approver);
@@ -66,5 +68,24 @@ describe('Console: a campaign that paused itself (Chromium)', () => {
     await page.waitForFunction(() => document.querySelector('.live .tag')?.textContent === 'Completed', undefined, { timeout: 0, polling: 500 });
     expect(await page.locator('main').innerText()).not.toContain('sends again by itself');
     expect(sink.messages).toHaveLength(10);
+  });
+
+  it('says after permanent refusals that a person must have the mail server checked, and what resuming then does', async () => {
+    sink.setRule(() => ({ code: 554, message: 'Relay access denied' }));
+    const incidentId = await seedIncident(inst.db, { title: 'Records viewed without a reason' });
+    await seedCustomers(inst.db, incidentId, 10, `i${incidentId}.example`);
+    const id = await createApprovedCampaign(t, incidentId, creator, approver);
+    await request(t.http).post(`/api/campaigns/${id}/start`).set(auth(creator)).expect(202);
+    await until(() => counts(t, id, creator), (c) => c.status === 'paused');
+    const page = await signedInPage(browser, contexts, t.baseUrl, member);
+    await page.goto(`${t.baseUrl}/console/campaigns/${id}?lang=en`);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('The mail server kept refusing the e-mails, and trying again by itself will not help.');
+    expect(main).toContain('the e-mails refused during this outage are then sent again (except those already in a print batch)');
+    expect(main).not.toContain('sends again by itself from');
+    await checkPageState(page, 'campaign-paused-for-a-person');
+    await page.goto(`${t.baseUrl}/console/campaigns/${id}?lang=nl`);
+    expect(await page.locator('main').innerText()).toContain('Laat de instellingen van de mailserver nakijken en hervat de campagne daarna');
+    await checkPageState(page, 'campaign-paused-for-a-person-nl');
   });
 });

@@ -1,4 +1,4 @@
-import { AUTO_RESUMES, automaticPauseReason, coolOffSeconds, letterJobId, retryDelayMs, stateAfterFailure } from './send-policy';
+import { AUTO_RESUMES, automaticPauseReason, coolOffSeconds, isAutomaticPause, letterJobId, retryDelayMs, stateAfterFailure } from './send-policy';
 
 describe(letterJobId.name, () => {
   it('is the letter id for the first send and unique per later attempt', () => {
@@ -51,6 +51,12 @@ describe('automaticPauseReason', () => {
     expect(automaticPauseReason(50, 'transient', '421 slow down', null, AUTO_RESUMES)).toMatch(/tried again by itself 6 times: check the SMTP relay, then resume\.$/);
     expect(automaticPauseReason(50, 'permanent', '554 relay access denied', null, 0)).toMatch(/refuses the letters outright/);
     expect(automaticPauseReason(50, 'unknown', 'connection closed after DATA', null, 0)).toMatch(/unknown: check the relay/);
+  });
+
+  it('is recognised as automatic, and a person\'s pause is not', () => {
+    expect(isAutomaticPause(automaticPauseReason(50, 'permanent', '554 denied', null, 0))).toBe(true);
+    expect(isAutomaticPause('Paused by staff member #3')).toBe(false);
+    expect(isAutomaticPause(null)).toBe(false);
   });
 
   it('fits the column (300 characters) however long the last reply was, keeping what to do', () => {

@@ -55,9 +55,16 @@ export function coolOffSeconds(kind: SendFailureKind, autoPausesBefore: number, 
   return Math.min(firstSeconds * 2 ** autoPausesBefore, MAX_COOL_OFF_SECONDS);
 }
 
+const AUTOMATIC_PAUSE = 'Paused automatically after ';
+
+/** Whether a campaign's `pausedReason` is one automaticPauseReason wrote (the console explains those in the reader's language). */
+export function isAutomaticPause(pausedReason: string | null): boolean {
+  return pausedReason?.startsWith(AUTOMATIC_PAUSE) ?? false;
+}
+
 /** The reason the console and the API show for an automatic pause (at most 300 characters, no personal data). */
 export function automaticPauseReason(failures: number, kind: SendFailureKind, lastReason: string, coolOff: number | null, autoPausesBefore: number): string {
-  const what = `Paused automatically after ${failures} consecutive send failures`;
+  const what = `${AUTOMATIC_PAUSE}${failures} consecutive send failures`;
   // No clock time here: the console shows `resumeAt` in the reader's own time zone beside it.
   const next =
     coolOff !== null

@@ -1,5 +1,6 @@
 import type { TripwireReport } from '../../campaigns/campaign-tripwire.service';
 import type { CampaignCounts, CampaignView } from '../../campaigns/campaigns.service';
+import { isAutomaticPause } from '../../campaigns/send-policy';
 import { Tier, TIERS } from '../../customers/tiers';
 import { Button, Checkboxes, ErrorSummary, FieldErrors, Form, LiveRegion, SummaryList, Table, Warning } from '../layout/components';
 import { CAMPAIGN_STATUS_TEXTS, STATUS_TAG, TIER_TEXTS } from '../layout/domain-texts';
@@ -47,6 +48,7 @@ export function CampaignStatus({ lang, campaign }: { lang: Lang; campaign: Campa
         {t.status}: <strong className={`tag ${STATUS_TAG[campaign.status] ?? ''}`}>{CAMPAIGN_STATUS_TEXTS[lang][campaign.status] ?? campaign.status}</strong>
       </p>
       {campaign.status === 'paused' && campaign.resumeAt && <p>{t.resumesAt(formatDateTime(campaign.resumeAt, lang))}</p>}
+      {campaign.status === 'paused' && !campaign.resumeAt && isAutomaticPause(campaign.pausedReason) && <p>{t.waitsForPerson}</p>}
       {campaign.status === 'paused' && campaign.pausedReason && <p>{t.pausedReason(campaign.pausedReason)}</p>}
       {campaign.status === 'completed' && <p>{t.completed}</p>}
       <Table

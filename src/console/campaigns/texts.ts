@@ -31,6 +31,7 @@ export const CAMPAIGNS: Texts<{
   resume: string;
   pausedReason: (reason: string) => string;
   resumesAt: (time: string) => string;
+  waitsForPerson: string;
   /** The campaign tripwire (issue 14): each broken invariant in words a comms member can act on. */
   tripwire: { completedWithOpenLetters: string; startedWithPendingLetters: string; stalled: (letters: string, since: string) => string };
   postalHeading: string;
@@ -74,6 +75,7 @@ export const CAMPAIGNS: Texts<{
     pause: 'Pauzeren',
     resume: 'Hervatten',
     pausedReason: (reason) => `Reden: ${reason}`,
+    waitsForPerson: 'De mailserver bleef de e-mails weigeren, en vanzelf opnieuw proberen helpt dan niet. Laat de instellingen van de mailserver nakijken en hervat de campagne daarna: de e-mails die tijdens deze storing zijn geweigerd, worden dan opnieuw verstuurd (behalve die al in een drukbestand zitten).',
     resumesAt: (time) => `De mailserver weigerde de e-mails tijdelijk. De campagne verstuurt vanzelf weer vanaf ${time}; werkt de mailserver al weer, hervat dan nu.`,
     tripwire: {
       completedWithOpenLetters: 'Deze campagne staat op afgerond, maar er zijn nog e-mails die niet verstuurd zijn. Vraag een beheerder dit na te kijken voordat u iets anders doet.',
@@ -121,6 +123,7 @@ export const CAMPAIGNS: Texts<{
     pause: 'Pause',
     resume: 'Resume',
     pausedReason: (reason) => `Reason: ${reason}`,
+    waitsForPerson: 'The mail server kept refusing the e-mails, and trying again by itself will not help. Have the mail server’s settings checked, then resume the campaign: the e-mails refused during this outage are then sent again (except those already in a print batch).',
     resumesAt: (time) => `The mail server refused the e-mails for now. The campaign sends again by itself from ${time}; if the mail server works again already, resume now.`,
     tripwire: {
       completedWithOpenLetters: 'This campaign says it is completed, but some of its e-mails were never sent. Ask an administrator to look into it before you do anything else.',
