@@ -68,8 +68,10 @@ async function main(): Promise<void> {
     );
     if (profileDir) {
       // The HTTP process, then each sending process it forked (WORKERS; where the campaign's CPU goes).
-      const workers = readdirSync(profileDir).filter((f) => /^worker-\d+\.cpuprofile$/.test(f));
-      for (const [title, file] of [['server (HTTP) process', 'server.cpuprofile'], ...workers.map((f) => [`sending process ${f.slice(7, -11)}`, f])]) {
+      const workers = readdirSync(profileDir)
+        .map((f) => /^worker-(\d+)\.cpuprofile$/.exec(f))
+        .filter((m): m is RegExpExecArray => m !== null);
+      for (const [title, file] of [['server (HTTP) process', 'server.cpuprofile'], ...workers.map((m) => [`sending process ${m[1]}`, m[0]])]) {
         process.stdout.write(`\n${title} CPU profile (from start-up to the end of the campaign):\n` + summarise(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 30));
       }
     }

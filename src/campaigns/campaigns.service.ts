@@ -284,7 +284,7 @@ export class CampaignsService {
     const due: { id: number; incidentId: number }[] = await this.db.query("SELECT id, incidentId FROM campaigns WHERE status = 'paused' AND resumeAt <= UTC_TIMESTAMP(3)");
     const resumed: number[] = [];
     for (const { id, incidentId } of due.map((r) => ({ id: Number(r.id), incidentId: Number(r.incidentId) }))) {
-      if (!(await this.incidentOpen(incidentId))) {
+      if ((await this.incidentState.statusOf(incidentId)) !== 'open') {
         // A closed incident's campaigns stay paused, as for a person's resume; stop asking.
         await this.db.query("UPDATE campaigns SET resumeAt = NULL WHERE id = ? AND status = 'paused'", [id]);
         continue;
@@ -323,16 +323,6 @@ export class CampaignsService {
       );
       return res.affectedRows;
     });
-  }
-
-  private async incidentOpen(incidentId: number): Promise<boolean> {
-    try {
-      await this.incidentState.assertOpen(incidentId, 'campaign');
-      return true;
-    } catch (err) {
-      if (err instanceof ConflictException) return false;
-      throw err;
-    }
   }
 
   async view(id: number): Promise<CampaignView> {
