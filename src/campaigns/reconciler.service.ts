@@ -155,14 +155,21 @@ export class Reconciler {
       'SELECT completedAt, createdBy, incidentId, startedAt FROM campaigns WHERE id = ?',
       [campaignId],
     );
-    const res: { affectedRows: number } = await this.db.query(
-      `UPDATE campaigns c SET c.status = 'completed', c.completedAt = COALESCE(c.completedAt, UTC_TIMESTAMP(3))
-        WHERE c.id = ? AND c.status = 'sending' AND NOT ${hasOpenEmailLetters('c')}`,
-      [campaignId],
-    );
-    if (res.affectedRows !== 1) return false;
+    // No letter is open any more, so the counts are final (webhooks only add delivery dates).
     const counts = await this.campaigns.counts(campaignId);
-    await this.audit.record(SYSTEM_ACTOR, 'campaign.complete', `campaign:${campaignId}`, { sent: counts.sent, failed: counts.failed, unknown: counts.unknown, post: counts.post });
+    // The completion and its audit event in one transaction: whoever sees the campaign completed
+    // also finds the event (a test read the audit log right after and sometimes missed it).
+    const completed = await this.db.transaction(async (tx) => {
+      const res: { affectedRows: number } = await tx.query(
+        `UPDATE campaigns c SET c.status = 'completed', c.completedAt = COALESCE(c.completedAt, UTC_TIMESTAMP(3))
+          WHERE c.id = ? AND c.status = 'sending' AND NOT ${hasOpenEmailLetters('c')}`,
+        [campaignId],
+      );
+      if (res.affectedRows !== 1) return false;
+      await this.audit.record(SYSTEM_ACTOR, 'campaign.complete', `campaign:${campaignId}`, { sent: counts.sent, failed: counts.failed, unknown: counts.unknown, post: counts.post }, tx);
+      return true;
+    });
+    if (!completed) return false;
     // Reopened campaigns (an unknown letter sent again) complete again, but report only the first time.
     if (before[0] && before[0].completedAt === null) await this.report(campaignId, before[0], counts);
     return true;
